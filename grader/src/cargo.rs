@@ -1,0 +1,213 @@
+//! Builds the harnesses of the exercises being graded, in one `cargo build` so that they compile
+//! in parallel, with `--keep-going` so that one exercise's compile error never stops the others.
+//! Cargo's JSON messages say which package each error belongs to, and so which exercise.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use cargo_metadata::{Message, MetadataCommand, diagnostic::DiagnosticLevel};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use tokio::process::Command;
+
+use crate::course::{Exercise, Variant};
+
+/// How many compiler errors a verdict shows before it says how many more there are.
+const ERRORS_SHOWN: usize = 3;
+
+/// The harness binary of each exercise that compiled, or the compiler's errors.
+pub type Builds = HashMap<String, Result<PathBuf, String>>;
+
+/// The `cargo` to call: the one that runs the grader, when it was started with `cargo run`.
+pub fn cargo_program() -> std::ffi::OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
+
+/// Builds the harness of every exercise in `exercises`, linking the `variant` of each.
+/// `on_progress` is told the name of each crate as it finishes compiling.
+/// Fails only when cargo itself cannot be run.
+pub async fn build_harnesses(
+    root: &Path,
+    exercises: &[&Exercise],
+    variant: Variant,
+    on_progress: impl Fn(&str),
+) -> Result<Builds, String> {
+    let manifest = root.join("Cargo.toml");
+    // A broken manifest makes this fail; cargo's build then fails too and says why, and that
+    // message becomes every exercise's compile error rather than stopping the grader.
+    let names = package_names(&manifest).await.unwrap_or_default();
+
+    let mut command = Command::new(cargo_program());
+    command
+        .arg("build")
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .args([
+            "--keep-going",
+            "--message-format",
+            "json",
+            "--color",
+            "never",
+        ])
+        .arg("--no-default-features");
+    let mut features = Vec::new();
+    for exercise in exercises {
+        command.args(["-p", &exercise.harness]);
+        features.push(format!("{}/{}", exercise.harness, variant.feature()));
+    }
+    command.arg("--features").arg(features.join(","));
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    let mut child = command
+        .spawn()
+        .map_err(|error| format!("cannot run cargo: {error}"))?;
+
+    // Cargo's own progress lines go to stderr; keep them for when it fails before compiling.
+    let mut stderr = child.stderr.take().expect("stderr is piped");
+    let stderr_text = tokio::spawn(async move {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text).await;
+        text
+    });
+
+    let mut binaries: HashMap<String, PathBuf> = HashMap::new();
+    let mut errors: HashMap<String, Vec<String>> = HashMap::new();
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout is piped")).lines();
+    while let Some(line) = lines
+        .next_line()
+        .await
+        .map_err(|error| format!("cannot read cargo's output: {error}"))?
+    {
+        let Ok(message) = serde_json::from_str::<Message>(&line) else {
+            continue;
+        };
+        match message {
+            Message::CompilerArtifact(artifact) => {
+                let package = names.get(&artifact.package_id.repr).cloned();
+                on_progress(package.as_deref().unwrap_or(&artifact.target.name));
+                if let (Some(package), Some(executable)) = (package, artifact.executable) {
+                    binaries.insert(package, executable.into_std_path_buf());
+                }
+            }
+            Message::CompilerMessage(compiler) => {
+                if matches!(
+                    compiler.message.level,
+                    DiagnosticLevel::Error | DiagnosticLevel::Ice
+                ) {
+                    let package = names
+                        .get(&compiler.package_id.repr)
+                        .cloned()
+                        .unwrap_or_default();
+                    let text = compiler
+                        .message
+                        .rendered
+                        .unwrap_or(compiler.message.message);
+                    errors.entry(package).or_default().push(text);
+                }
+            }
+            _ => {}
+        }
+    }
+    let status = child
+        .wait()
+        .await
+        .map_err(|error| format!("cargo did not finish: {error}"))?;
+    let stderr_text = stderr_text.await.unwrap_or_default();
+
+    let builds = exercises
+        .iter()
+        .map(|exercise| {
+            let outcome = match binaries.get(&exercise.harness) {
+                Some(binary) => Ok(binary.clone()),
+                None => Err(errors_of(
+                    exercise,
+                    variant,
+                    &errors,
+                    status.success(),
+                    &stderr_text,
+                )),
+            };
+            (exercise.harness.clone(), outcome)
+        })
+        .collect();
+    Ok(builds)
+}
+
+/// The compile errors that kept an exercise's harness from building: those of its own crates
+/// first, else everyone's (a broken shared crate), else cargo's own complaint.
+fn errors_of(
+    exercise: &Exercise,
+    variant: Variant,
+    errors: &HashMap<String, Vec<String>>,
+    cargo_succeeded: bool,
+    cargo_stderr: &str,
+) -> String {
+    let graded = match variant {
+        Variant::Exercise => &exercise.name,
+        Variant::Solution => &exercise.solution,
+    };
+    let own: Vec<&String> = [graded, &exercise.harness]
+        .into_iter()
+        .filter_map(|package| errors.get(package))
+        .flatten()
+        .collect();
+    let shown: Vec<&String> = if own.is_empty() {
+        errors.values().flatten().collect()
+    } else {
+        own
+    };
+    if shown.is_empty() {
+        let complaint = cargo_stderr
+            .lines()
+            .filter(|line| line.trim_start().starts_with("error"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        return if complaint.is_empty() && cargo_succeeded {
+            format!("cargo built no `{}` binary", exercise.harness)
+        } else if complaint.is_empty() {
+            last_lines(cargo_stderr, 20)
+        } else {
+            complaint
+        };
+    }
+    let mut text = shown
+        .iter()
+        .take(ERRORS_SHOWN)
+        .map(|error| error.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    if shown.len() > ERRORS_SHOWN {
+        text.push_str(&format!(
+            "\n\n... and {} more errors (see `cargo build -p {graded}`)",
+            shown.len() - ERRORS_SHOWN
+        ));
+    }
+    text
+}
+
+fn last_lines(text: &str, count: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(count)..].join("\n")
+}
+
+/// Maps cargo's package ids to package names, for the workspace's own packages.
+async fn package_names(manifest: &Path) -> Result<HashMap<String, String>, String> {
+    let manifest = manifest.to_path_buf();
+    let mut command = MetadataCommand::new();
+    command
+        .cargo_path(cargo_program())
+        .manifest_path(manifest)
+        .no_deps();
+    let metadata = tokio::task::spawn_blocking(move || command.exec())
+        .await
+        .map_err(|error| error.to_string())?
+        .map_err(|error| format!("cannot read the course's packages: {error}"))?;
+    Ok(metadata
+        .packages
+        .into_iter()
+        .map(|package| (package.id.repr, package.name.to_string()))
+        .collect())
+}

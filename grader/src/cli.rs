@@ -1,0 +1,123 @@
+//! The command line: `cargo run -p grader -- [NAME...] [--solutions] [--root DIR] [--format
+//! human|json]`, and its exit codes (0 all passed, 1 some did not, 2 the grader could not run).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+
+use crate::child::Limits;
+use crate::course::{RESERVED_WORDS, Variant};
+use crate::progress::Progress;
+use crate::report;
+use crate::runner::{Plan, grade};
+
+/// Grades the course's exercises, offline: compiles each one, runs it against the checks and
+/// shows what passed, what failed and why.
+#[derive(Debug, Parser)]
+#[command(
+    name = "grader",
+    after_help = "Exit status: 0 when every graded exercise passed, 1 when some did not, \
+                  2 when the grader itself could not run.\n\n\
+                  Examples:\n  cargo run -p grader                        grade everything\n  \
+                  cargo run -p grader -- factorial-gather    grade one exercise\n  \
+                  cargo run -p grader -- --solutions         grade the reference solutions"
+)]
+pub struct Args {
+    /// The exercises to grade, by package name (`factorial-gather`) or folder name
+    /// (`01-factorial-gather`); all of them when none is given.
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
+
+    /// Grade the reference solutions under solutions/ instead of the exercises.
+    #[arg(long)]
+    pub solutions: bool,
+
+    /// The root of the course to grade (for instance a student's checkout).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// How to report the grade.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A report for people, in colour where the terminal has it.
+    Human,
+    /// The grade as JSON, for CI and other tools.
+    Json,
+}
+
+/// Runs the grader with the process's arguments.
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(error) => {
+            let _ = writeln!(anstream::stderr(), "grader: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Args) -> Result<ExitCode, String> {
+    if let Some(word) = args
+        .names
+        .iter()
+        .find(|name| RESERVED_WORDS.contains(&name.as_str()))
+    {
+        return Err(format!(
+            "`{word}` is a subcommand this grader does not have yet"
+        ));
+    }
+    let plan = Plan {
+        root: match args.root {
+            Some(root) => root,
+            None => default_root()?,
+        },
+        names: args.names,
+        variant: if args.solutions {
+            Variant::Solution
+        } else {
+            Variant::Exercise
+        },
+        limits: Limits::default(),
+    };
+    let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
+    let progress = Progress::new();
+    let grade = runtime.block_on(grade(&plan, &progress))?;
+    drop(progress);
+
+    let text = match args.format {
+        Format::Human => report::human::render(&grade),
+        Format::Json => report::json::render(&grade) + "\n",
+    };
+    let mut stdout = anstream::stdout();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|error| format!("cannot write the report: {error}"))?;
+    Ok(if grade.all_passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The course around the current folder: the nearest ancestor with a `course.toml`.
+fn default_root() -> Result<PathBuf, String> {
+    let here = std::env::current_dir().map_err(|error| error.to_string())?;
+    here.ancestors()
+        .find(|dir| dir.join(crate::course::COURSE_FILE).is_file())
+        .map(PathBuf::from)
+        .ok_or_else(|| {
+            format!(
+                "no {} in {} or above it: run the grader inside the course, or give --root",
+                crate::course::COURSE_FILE,
+                here.display()
+            )
+        })
+}

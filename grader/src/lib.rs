@@ -1,0 +1,34 @@
+//! The course's grader: compiles each exercise on its own, runs it under watch, and explains
+//! what passed and what did not.
+//!
+//! # Layout
+//!
+//! - [`cli`]: the command line and its exit codes.
+//! - [`runner`]: grades a selection of exercises, start to end.
+//! - [`course`]: `course.toml`, the single source of the exercises' order, checks, points and
+//!   hints.
+//! - [`cargo`]: builds every selected harness in one `cargo build --keep-going`, and tells
+//!   which exercise each compile error belongs to.
+//! - [`child`]: runs untrusted programs with a time limit and an output cap.
+//! - [`harness`]: runs one scenario of an exercise's harness; reads the stored snapshots.
+//! - [`timeline`]: reads a harness's output back as lines per virtual instant.
+//! - [`exercises`]: the checks, one module per exercise.
+//! - [`verdict`]: statuses, outcomes and reports with points.
+//! - [`report`]: the human and JSON formats of a grade.
+//! - [`progress`]: the spinner.
+//!
+//! The in-process half, which runs inside the student's program, is the `grader-kit` crate.
+//! Imports run one way: the runner uses the checks, the checks use the harness and the
+//! timelines, and the reports read only verdicts.
+
+pub mod cargo;
+pub mod child;
+pub mod cli;
+pub mod course;
+pub mod exercises;
+pub mod harness;
+pub mod progress;
+pub mod report;
+pub mod runner;
+pub mod timeline;
+pub mod verdict;

@@ -1,0 +1,5 @@
+//! `cargo run -p grader`: see `grader::cli`.
+
+fn main() -> std::process::ExitCode {
+    grader::cli::main()
+}

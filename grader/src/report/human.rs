@@ -1,0 +1,114 @@
+//! The terminal report: a row per exercise, a row per check with its points, and for each
+//! failure what went wrong, the evidence (a side-by-side timeline, the compiler's errors) and a
+//! hint. Colour goes through `anstream`, which drops it when `NO_COLOR` is set or the output is
+//! not a terminal.
+
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::verdict::{Grade, Status};
+
+/// How wide the report's prose is wrapped.
+const WIDTH: usize = 96;
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+
+fn colour(status: Status) -> Style {
+    let colour = match status {
+        Status::Passed => AnsiColor::Green,
+        Status::NotDone => AnsiColor::Yellow,
+        Status::TimedOut | Status::Failed | Status::CompileError => AnsiColor::Red,
+    };
+    Style::new().fg_color(Some(colour.into()))
+}
+
+fn symbol(status: Status) -> &'static str {
+    match status {
+        Status::Passed => "✓",
+        Status::NotDone => "○",
+        Status::TimedOut => "⏱",
+        Status::Failed => "✗",
+        Status::CompileError => "✗",
+    }
+}
+
+/// The report, with colour codes (strip them with `anstream` when printing).
+pub fn render(grade: &Grade) -> String {
+    let mut out = String::new();
+    for exercise in &grade.exercises {
+        let style = colour(exercise.status);
+        let _ = writeln!(
+            out,
+            "{style}{} {BOLD}{}{BOLD:#}{style} {}{style:#}  {}/{} points  {DIM}{}{DIM:#}",
+            symbol(exercise.status),
+            exercise.name,
+            exercise.status.label(),
+            exercise.points,
+            exercise.max_points,
+            exercise.title,
+        );
+        let mut details_shown: Vec<&str> = Vec::new();
+        for check in &exercise.checks {
+            let style = colour(check.status);
+            let _ = writeln!(
+                out,
+                "    {style}{} {:<12}{style:#} {}/{}  {}",
+                symbol(check.status),
+                check.id,
+                check.points,
+                check.max_points,
+                check.title,
+            );
+            if check.status == Status::Passed {
+                continue;
+            }
+            for line in textwrap::wrap(&check.message, WIDTH - 8) {
+                let _ = writeln!(out, "        {line}");
+            }
+            // A compile error stops every check that needs the build: show its text once.
+            if let Some(details) = &check.details
+                && !details_shown.contains(&details.as_str())
+            {
+                details_shown.push(details);
+                let _ = writeln!(out);
+                for line in details.lines() {
+                    let _ = writeln!(out, "          {line}");
+                }
+                let _ = writeln!(out);
+            }
+            if let Some(hint) = &check.hint {
+                let wrapped = textwrap::fill(
+                    &format!("hint: {hint}"),
+                    textwrap::Options::new(WIDTH - 8).subsequent_indent("        "),
+                );
+                let _ = writeln!(out, "        {DIM}{wrapped}{DIM:#}");
+            }
+        }
+    }
+    let passed = grade
+        .exercises
+        .iter()
+        .filter(|exercise| exercise.status == Status::Passed)
+        .count();
+    let _ = writeln!(
+        out,
+        "\n{BOLD}{}/{} points{BOLD:#}: {passed} of {} exercises passed.",
+        grade.points,
+        grade.max_points,
+        grade.exercises.len()
+    );
+    if let Some(next) = grade
+        .exercises
+        .iter()
+        .find(|exercise| exercise.status != Status::Passed)
+    {
+        let _ = writeln!(
+            out,
+            "Next: exercises/{}/ (its README.md explains it), then `cargo run -p grader -- {}`.",
+            next.dir, next.name
+        );
+    }
+    out
+}

@@ -1,0 +1,5 @@
+//! The report formats. Each reads a finished [`crate::verdict::Grade`] and writes it out; none
+//! of them grades anything.
+
+pub mod human;
+pub mod json;

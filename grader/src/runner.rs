@@ -1,0 +1,89 @@
+//! Grades a selection of exercises: builds their harnesses in one go, then runs each
+//! exercise's checks and gives them their points from the course file.
+
+use std::path::PathBuf;
+
+use crate::cargo::build_harnesses;
+use crate::child::Limits;
+use crate::course::{Course, Exercise, Variant};
+use crate::exercises::{self, Context};
+use crate::harness::Harness;
+use crate::progress::Progress;
+use crate::verdict::{CheckReport, ExerciseReport, Grade, Outcome, Status};
+
+/// What to grade.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The root of the course copy to grade.
+    pub root: PathBuf,
+    /// Exercise names (package or folder); empty for all.
+    pub names: Vec<String>,
+    pub variant: Variant,
+    pub limits: Limits,
+}
+
+/// Grades what `plan` names. Fails only when the grader itself cannot run (no course file,
+/// an unknown exercise, no cargo); a student's mistakes are verdicts, never errors.
+pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
+    let course = Course::load(&plan.root)?;
+    let selected = course.select(&plan.names)?;
+
+    progress.set_message("compiling");
+    let builds = build_harnesses(&plan.root, &selected, plan.variant, |name| {
+        progress.set_message(&format!("compiling {name}"));
+    })
+    .await?;
+
+    let mut reports = Vec::new();
+    for exercise in selected {
+        progress.set_message(&format!("grading {}", exercise.name));
+        let harness = builds
+            .get(&exercise.harness)
+            .cloned()
+            .unwrap_or_else(|| Err("not built".to_string()))
+            .map(|binary| Harness {
+                binary,
+                limits: plan.limits,
+                workdir: exercise.crate_dir(&plan.root, plan.variant),
+            });
+        let context = Context {
+            exercise,
+            variant: plan.variant,
+            harness,
+            crate_dir: exercise.crate_dir(&plan.root, plan.variant),
+            snapshots: exercise.fixtures_dir(&plan.root).join("snapshots"),
+        };
+        let outcomes = exercises::grade(&context).await?;
+        reports.push(score(exercise, outcomes));
+    }
+    progress.finish();
+    Ok(Grade::new(reports))
+}
+
+/// Gives each outcome its check's points and hint, in the course file's order.
+fn score(exercise: &Exercise, mut outcomes: Vec<(String, Outcome)>) -> ExerciseReport {
+    let checks = exercise
+        .checks
+        .iter()
+        .map(|check| {
+            let outcome = outcomes
+                .iter()
+                .position(|(id, _)| *id == check.id)
+                .map(|at| outcomes.remove(at).1)
+                .unwrap_or_else(|| Outcome::failed("the grader did not run this check"));
+            let passed = outcome.status == Status::Passed;
+            let wants_hint = matches!(outcome.status, Status::Failed | Status::TimedOut);
+            CheckReport {
+                id: check.id.clone(),
+                title: check.title.clone(),
+                status: outcome.status,
+                points: if passed { check.points } else { 0 },
+                max_points: check.points,
+                message: outcome.message,
+                details: outcome.details,
+                hint: check.hint.clone().filter(|_| wants_hint),
+            }
+        })
+        .collect();
+    ExerciseReport::new(exercise, checks)
+}

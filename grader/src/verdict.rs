@@ -1,0 +1,138 @@
+//! What grading produces: a status and a message per check, rolled up per exercise.
+//! The report formats (`report::human`, `report::json`) read these and nothing else.
+
+use serde::Serialize;
+
+/// How one check, or one whole exercise, went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Passed,
+    /// Still `todo!()`, or a file the student has not filled in yet.
+    NotDone,
+    /// The program ran past its time limit and was stopped.
+    TimedOut,
+    Failed,
+    /// The crate did not compile, so nothing that needs to run it could be checked.
+    CompileError,
+}
+
+impl Status {
+    /// The words the report shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Passed => "passed",
+            Status::NotDone => "not done yet",
+            Status::TimedOut => "timed out",
+            Status::Failed => "failed",
+            Status::CompileError => "does not compile",
+        }
+    }
+}
+
+/// The verdict of one check, before the course file gives it its points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub status: Status,
+    /// One or two sentences that say what happened and, for a failure, what to do.
+    pub message: String,
+    /// Optional longer evidence: a side-by-side timeline, a compiler error, a diff.
+    pub details: Option<String>,
+}
+
+impl Outcome {
+    pub fn passed(message: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Passed, message)
+    }
+
+    pub fn failed(message: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Failed, message)
+    }
+
+    pub fn new(status: Status, message: impl Into<String>) -> Outcome {
+        Outcome {
+            status,
+            message: message.into(),
+            details: None,
+        }
+    }
+
+    pub fn with_details(mut self, details: impl Into<String>) -> Outcome {
+        self.details = Some(details.into());
+        self
+    }
+}
+
+/// One graded check, with its points.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    #[serde(rename = "name")]
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    pub points: u32,
+    pub max_points: u32,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    /// The course file's hint for this check, given with a failure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+/// One graded exercise.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExerciseReport {
+    pub name: String,
+    pub dir: String,
+    pub title: String,
+    pub status: Status,
+    pub points: u32,
+    pub max_points: u32,
+    pub checks: Vec<CheckReport>,
+}
+
+impl ExerciseReport {
+    /// Rolls the checks up: passed when all passed; otherwise the gravest status among them,
+    /// so that one failure is not hidden behind checks that are merely not done yet.
+    pub fn new(exercise: &crate::course::Exercise, checks: Vec<CheckReport>) -> ExerciseReport {
+        let status = checks
+            .iter()
+            .map(|check| check.status)
+            .max()
+            .unwrap_or(Status::Passed);
+        ExerciseReport {
+            name: exercise.name.clone(),
+            dir: exercise.dir.clone(),
+            title: exercise.title.clone(),
+            status,
+            points: checks.iter().map(|check| check.points).sum(),
+            max_points: exercise.max_points(),
+            checks,
+        }
+    }
+}
+
+/// The grade of a whole run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Grade {
+    pub exercises: Vec<ExerciseReport>,
+    pub points: u32,
+    pub max_points: u32,
+}
+
+impl Grade {
+    pub fn new(exercises: Vec<ExerciseReport>) -> Grade {
+        Grade {
+            points: exercises.iter().map(|exercise| exercise.points).sum(),
+            max_points: exercises.iter().map(|exercise| exercise.max_points).sum(),
+            exercises,
+        }
+    }
+
+    pub fn all_passed(&self) -> bool {
+        self.exercises
+            .iter()
+            .all(|exercise| exercise.status == Status::Passed)
+    }
+}
