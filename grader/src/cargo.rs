@@ -28,6 +28,7 @@ pub fn cargo_program() -> std::ffi::OsString {
 /// Fails only when cargo itself cannot be run.
 pub async fn build_harnesses(
     root: &Path,
+    target_dir: Option<&Path>,
     exercises: &[&Exercise],
     variant: Variant,
     on_progress: impl Fn(&str),
@@ -50,6 +51,11 @@ pub async fn build_harnesses(
             "never",
         ])
         .arg("--no-default-features");
+    // Each copy of the course builds in a target folder of its own, whatever CARGO_TARGET_DIR
+    // says: cargo hashes a workspace's crates by their paths *inside* the workspace, so two
+    // copies sharing a target folder would mistake one copy's binary for the other's.
+    let target_dir = target_dir.map_or_else(|| root.join("target"), Path::to_path_buf);
+    command.arg("--target-dir").arg(target_dir);
     let mut features = Vec::new();
     for exercise in exercises {
         command.args(["-p", &exercise.harness]);

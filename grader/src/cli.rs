@@ -85,6 +85,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
             Variant::Exercise
         },
         limits: Limits::default(),
+        target_dir: None,
     };
     let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
     let progress = Progress::new();

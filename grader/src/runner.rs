@@ -20,6 +20,9 @@ pub struct Plan {
     pub names: Vec<String>,
     pub variant: Variant,
     pub limits: Limits,
+    /// Where cargo builds the harnesses; the course's own `target/` when `None`. Never share
+    /// one between two copies of the course (see `cargo::build_harnesses`).
+    pub target_dir: Option<PathBuf>,
 }
 
 /// Grades what `plan` names. Fails only when the grader itself cannot run (no course file,
@@ -29,9 +32,15 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
     let selected = course.select(&plan.names)?;
 
     progress.set_message("compiling");
-    let builds = build_harnesses(&plan.root, &selected, plan.variant, |name| {
-        progress.set_message(&format!("compiling {name}"));
-    })
+    let builds = build_harnesses(
+        &plan.root,
+        plan.target_dir.as_deref(),
+        &selected,
+        plan.variant,
+        |name| {
+            progress.set_message(&format!("compiling {name}"));
+        },
+    )
     .await?;
 
     let mut reports = Vec::new();

@@ -19,7 +19,7 @@ async fn solution_harness(name: &str) -> (Harness, PathBuf) {
     let root = course_root();
     let course = Course::load(&root).unwrap();
     let exercise = course.find(name).unwrap();
-    let builds = build_harnesses(&root, &[exercise], Variant::Solution, |_| {})
+    let builds = build_harnesses(&root, None, &[exercise], Variant::Solution, |_| {})
         .await
         .unwrap();
     let binary = builds[&exercise.harness].clone().unwrap();

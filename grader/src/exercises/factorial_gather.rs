@@ -101,12 +101,10 @@ async fn scenario(
 fn explain(expected: &Timeline, actual: &Timeline, longest_busy_ms: u64) -> String {
     // A blocking sleep shows as real time passing while tokio's clock stands still.
     if longest_busy_ms >= 500 && actual.end_ms() < expected.end_ms() {
-        return format!(
-            "real time passed ({:.1} s at a stretch) while tokio's clock stood still. A blocking \
-             call such as `std::thread::sleep` stops the whole thread, and every task on it; \
-             `tokio::time::sleep(..).await` lets the other tasks run meanwhile.",
-            longest_busy_ms as f64 / 1000.0
-        );
+        return "real time passed while tokio's clock stood still. A blocking call such as \
+                `std::thread::sleep` stops the whole thread, and every task on it; \
+                `tokio::time::sleep(..).await` lets the other tasks run meanwhile."
+            .to_string();
     }
     let (missing, unexpected) = line_difference(expected, actual);
     if let Some(line) = unexpected.first() {
@@ -198,8 +196,11 @@ fn same_items(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     sorted(a).is_some() && sorted(a) == sorted(b)
 }
 
+/// `3 s`, `1.5 s`.
 fn seconds(ms: u64) -> String {
-    format_ms(ms).trim_start_matches("t=").to_string()
+    let text = format_ms(ms);
+    let number = text.trim_start_matches("t=").trim_end_matches('s');
+    format!("{number} s")
 }
 
 /// Checks `prediction.txt` against the snapshot of `gather`: the predicted lines must be a
@@ -238,14 +239,18 @@ pub fn judge_prediction(predicted: &[&str], expected: &Timeline) -> Outcome {
         guessed.sort_unstable();
         let wanted: Vec<&str> = moment.lines.iter().map(String::as_str).collect();
         if guessed != wanted {
+            let so_far = match next {
+                0 => "Your prediction goes wrong from its first line.".to_string(),
+                n => format!("The first {n} lines of your prediction are right."),
+            };
             let mut message = format!(
-                "Your prediction is right up to line {next} of it. Then, at {}, the program \
-                 prints these {} lines (in some order): {}. Your next lines are: {}.",
+                "{so_far} Next, at {}, the program prints these {} lines, in some order: {}. \
+                 Your prediction has instead: {}.",
                 format_ms(moment.at_ms),
                 wanted.len(),
                 quote(&wanted),
                 if guessed.is_empty() {
-                    "none".into()
+                    "nothing more".into()
                 } else {
                     quote(&predicted[next..end])
                 }

@@ -9,6 +9,7 @@ pub mod factorial_gather;
 
 use std::path::PathBuf;
 
+use grader_kit::paused::{BLOCKED_AFTER, STUCK_AFTER};
 use grader_kit::protocol::Event;
 
 use crate::child::Ending;
@@ -75,6 +76,8 @@ pub fn ended_badly(run: &Run) -> Option<Outcome> {
     }
     match run.watchdog {
         Some(Event::Blocked { real_ms, cpu_ms }) => {
+            // The times in these messages are the watchdog's limits, not measurements, so that
+            // the same program always gets the same words.
             let busy = cpu_ms.is_some_and(|cpu| cpu * 2 > real_ms);
             let cause = if busy {
                 "It was computing the whole time: a loop that never reaches an `.await`."
@@ -84,17 +87,17 @@ pub fn ended_badly(run: &Run) -> Option<Outcome> {
                  `tokio::time::sleep(..).await`, which lets the other tasks run meanwhile."
             };
             return Some(Outcome::failed(format!(
-                "The runtime's only thread was blocked for {:.1} s of real time and the run was \
-                 stopped. {cause}",
-                real_ms as f64 / 1000.0
+                "The runtime's only thread was blocked for more than {} s of real time and the \
+                 run was stopped. {cause}",
+                BLOCKED_AFTER.as_secs()
             )));
         }
-        Some(Event::Stuck { real_ms }) => {
+        Some(Event::Stuck { .. }) => {
             return Some(Outcome::failed(format!(
-                "The program waited {:.1} s for something that never happens (no timer was set, \
-                 nothing could wake it) and was stopped. Is a task waiting for itself, or for a \
-                 future that is never driven?",
-                real_ms as f64 / 1000.0
+                "The program waited more than {} s for something that never happens (no timer \
+                 was set, nothing could wake it) and was stopped. Is a task waiting for itself, \
+                 or for a future that is never driven?",
+                STUCK_AFTER.as_secs()
             )));
         }
         _ => {}

@@ -1,0 +1,193 @@
+//! Golden cases: known-correct and known-wrong submissions, and the verdict each must get.
+//!
+//! `grader/golden/<exercise dir>/<case>/` holds a submission (`lib.rs` for the exercise's
+//! `src/lib.rs`, and optionally `prediction.txt`; what a case leaves out stays as the stub ships
+//! it) and `expected.json`, the verdict: each check's status, points and message. Every case is
+//! graded in one temporary copy of the course, built into this workspace's `target/`, so that
+//! no dependency is compiled again.
+//!
+//! After changing a message on purpose, `GOLDEN_BLESS=1 cargo test -p grader --test golden`
+//! rewrites the `expected.json` files; review them with `git diff`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use grader::child::Limits;
+use grader::course::{Course, Variant};
+use grader::progress::Progress;
+use grader::runner::{Plan, grade};
+use grader::verdict::{ExerciseReport, Grade, Status};
+use serde_json::{Value, json};
+
+/// One course's harness binary is rebuilt in place when the graded variant changes: the builds
+/// and runs of different tests must not interleave.
+static BUILDS: Mutex<()> = Mutex::new(());
+
+fn course_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// The golden copies' target folder, inside this workspace's (`target/tmp` is where cargo
+/// points integration tests).
+fn golden_target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("golden")
+}
+
+/// Copies the parts of the course that grading reads (not `target/`, `.git`, the golden cases).
+fn copy_course(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if [".git", "target", "golden"]
+            .iter()
+            .any(|skip| name == *skip)
+        {
+            continue;
+        }
+        let (source, destination) = (entry.path(), to.join(&name));
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&destination).unwrap();
+            copy_course(&source, &destination);
+        } else {
+            std::fs::copy(&source, &destination).unwrap();
+        }
+    }
+}
+
+async fn grade_course(
+    root: &Path,
+    target_dir: Option<PathBuf>,
+    names: &[&str],
+    variant: Variant,
+) -> Grade {
+    let plan = Plan {
+        root: root.to_path_buf(),
+        names: names.iter().map(|name| name.to_string()).collect(),
+        variant,
+        limits: Limits::default(),
+        target_dir,
+    };
+    grade(&plan, &Progress::hidden()).await.unwrap()
+}
+
+/// The parts of a verdict a golden case pins: status, points and message of each check.
+fn verdict(report: &ExerciseReport) -> Value {
+    let checks: serde_json::Map<String, Value> = report
+        .checks
+        .iter()
+        .map(|check| {
+            let value = json!({
+                "status": check.status,
+                "points": check.points,
+                "message": check.message,
+            });
+            (check.id.clone(), value)
+        })
+        .collect();
+    json!({ "status": report.status, "points": report.points, "checks": checks })
+}
+
+#[tokio::test]
+async fn golden_cases_get_their_verdicts() {
+    let _builds = BUILDS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let bless = std::env::var_os("GOLDEN_BLESS").is_some();
+    let course_root = course_root();
+    let course = Course::load(&course_root).unwrap();
+    let copy = tempfile::tempdir().unwrap();
+    copy_course(&course_root, copy.path());
+
+    let mut failures = Vec::new();
+    let mut graded = 0;
+    for exercise in &course.exercises {
+        let cases_dir = course_root.join("grader/golden").join(&exercise.dir);
+        let Ok(entries) = std::fs::read_dir(&cases_dir) else {
+            continue;
+        };
+        let mut cases: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
+        cases.sort();
+        let stub_dir = exercise.crate_dir(&course_root, Variant::Exercise);
+        let copy_dir = exercise.crate_dir(copy.path(), Variant::Exercise);
+        for case in cases {
+            // Start from the stub as shipped, then lay the case's files over it.
+            let submission = |file: &str, shipped: &str| {
+                let from = case.join(file);
+                let from = if from.exists() {
+                    from
+                } else {
+                    stub_dir.join(shipped)
+                };
+                std::fs::copy(&from, copy_dir.join(shipped)).unwrap();
+            };
+            submission("lib.rs", "src/lib.rs");
+            submission("prediction.txt", "prediction.txt");
+
+            let grade = grade_course(
+                copy.path(),
+                Some(golden_target_dir()),
+                &[&exercise.name],
+                Variant::Exercise,
+            )
+            .await;
+            let actual = verdict(&grade.exercises[0]);
+            let expected_path = case.join("expected.json");
+            graded += 1;
+            if bless {
+                let text = serde_json::to_string_pretty(&actual).unwrap() + "\n";
+                std::fs::write(&expected_path, text).unwrap();
+                continue;
+            }
+            let expected: Value = std::fs::read_to_string(&expected_path)
+                .ok()
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or(Value::Null);
+            if expected != actual {
+                failures.push(format!(
+                    "{}:\n  expected {}\n  actual   {}",
+                    case.display(),
+                    expected,
+                    actual
+                ));
+            }
+        }
+    }
+    assert!(graded > 0, "no golden case was found");
+    assert!(
+        failures.is_empty(),
+        "{} golden cases got another verdict (GOLDEN_BLESS=1 rewrites them):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn solutions_pass_and_stubs_are_not_done_yet() {
+    let _builds = BUILDS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let root = course_root();
+    let solutions = grade_course(&root, None, &[], Variant::Solution).await;
+    for exercise in &solutions.exercises {
+        assert_eq!(exercise.status, Status::Passed, "{exercise:#?}");
+        assert_eq!(exercise.points, exercise.max_points);
+    }
+    let stubs = grade_course(&root, None, &[], Variant::Exercise).await;
+    for exercise in &stubs.exercises {
+        assert_eq!(exercise.points, 0, "{exercise:#?}");
+        for check in &exercise.checks {
+            assert_eq!(
+                check.status,
+                Status::NotDone,
+                "{}: {check:#?}",
+                exercise.name
+            );
+        }
+    }
+}
