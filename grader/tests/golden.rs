@@ -10,7 +10,6 @@
 //! rewrites the `expected.json` files; review them with `git diff`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use grader::child::Limits;
 use grader::course::{Course, Variant};
@@ -21,7 +20,7 @@ use serde_json::{Value, json};
 
 /// One course's harness binary is rebuilt in place when the graded variant changes: the builds
 /// and runs of different tests must not interleave.
-static BUILDS: Mutex<()> = Mutex::new(());
+static BUILDS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 fn course_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -95,9 +94,7 @@ fn verdict(report: &ExerciseReport) -> Value {
 
 #[tokio::test]
 async fn golden_cases_get_their_verdicts() {
-    let _builds = BUILDS
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _builds = BUILDS.lock().await;
     let bless = std::env::var_os("GOLDEN_BLESS").is_some();
     let course_root = course_root();
     let course = Course::load(&course_root).unwrap();
@@ -169,9 +166,7 @@ async fn golden_cases_get_their_verdicts() {
 
 #[tokio::test]
 async fn solutions_pass_and_stubs_are_not_done_yet() {
-    let _builds = BUILDS
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _builds = BUILDS.lock().await;
     let root = course_root();
     let solutions = grade_course(&root, None, &[], Variant::Solution).await;
     for exercise in &solutions.exercises {
