@@ -10,6 +10,7 @@ use cargo_metadata::{Message, MetadataCommand, diagnostic::DiagnosticLevel};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
 use tokio::process::Command;
 
+use crate::child::last_lines;
 use crate::course::{Exercise, Variant};
 
 /// How many compiler errors a verdict shows before it says how many more there are.
@@ -192,11 +193,6 @@ fn errors_of(
         ));
     }
     text
-}
-
-fn last_lines(text: &str, count: usize) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(count)..].join("\n")
 }
 
 /// Maps cargo's package ids to package names, for the workspace's own packages.

@@ -123,3 +123,9 @@ async fn read_both(
     }
     Ok(ReadEnd::Closed)
 }
+
+/// The last `count` lines of a program's output: where the explanation of a failure usually is.
+pub fn last_lines(text: &str, count: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(count)..].join("\n")
+}

@@ -186,3 +186,49 @@ async fn solutions_pass_and_stubs_are_not_done_yet() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_compile_error_stops_only_its_own_exercise() {
+    let _builds = BUILDS.lock().await;
+    let course_root = course_root();
+    let course = Course::load(&course_root).unwrap();
+    let copy = tempfile::tempdir().unwrap();
+    copy_course(&course_root, copy.path());
+
+    // A second exercise whose harness does not compile, beside the real ones.
+    let broken_dir = copy.path().join("grader/harnesses/99-broken");
+    std::fs::create_dir_all(broken_dir.join("src")).unwrap();
+    std::fs::write(
+        broken_dir.join("Cargo.toml"),
+        "[package]\nname = \"broken-harness\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\
+         [features]\nexercise = []\nsolution = []\n",
+    )
+    .unwrap();
+    std::fs::write(
+        broken_dir.join("src/main.rs"),
+        "fn main() { let n: u8 = \"not a number\"; }\n",
+    )
+    .unwrap();
+    let mut broken = course.exercises[0].clone();
+    broken.name = "broken".into();
+    broken.harness = "broken-harness".into();
+
+    let mut exercises: Vec<&grader::course::Exercise> = course.exercises.iter().collect();
+    exercises.push(&broken);
+    let builds = grader::cargo::build_harnesses(
+        copy.path(),
+        Some(&golden_target_dir()),
+        &exercises,
+        Variant::Solution,
+        |_| {},
+    )
+    .await
+    .unwrap();
+
+    let errors = builds["broken-harness"].as_ref().unwrap_err();
+    assert!(errors.contains("mismatched types"), "{errors}");
+    for exercise in &course.exercises {
+        let binary = builds[&exercise.harness].as_ref().unwrap();
+        assert!(binary.is_file(), "{}", binary.display());
+    }
+}

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use grader_kit::paused::{BLOCKED_AFTER, STUCK_AFTER};
 use grader_kit::protocol::Event;
 
-use crate::child::Ending;
+use crate::child::{Ending, last_lines};
 use crate::course::{Exercise, Variant};
 use crate::harness::Harness;
 use crate::timeline::Run;
@@ -78,7 +78,9 @@ pub fn ended_badly(run: &Run) -> Option<Outcome> {
         Some(Event::Blocked { real_ms, cpu_ms }) => {
             // The times in these messages are the watchdog's limits, not measurements, so that
             // the same program always gets the same words.
-            let busy = cpu_ms.is_some_and(|cpu| cpu * 2 > real_ms);
+            // A blocking sleep uses next to no CPU; a busy loop uses its core, or a good share of
+            // it on a loaded machine.
+            let busy = cpu_ms.is_some_and(|cpu| cpu * 4 > real_ms);
             let cause = if busy {
                 "It was computing the whole time: a loop that never reaches an `.await`."
             } else {
@@ -126,11 +128,6 @@ pub fn ended_badly(run: &Run) -> Option<Outcome> {
         );
     }
     None
-}
-
-fn last_lines(text: &str, count: usize) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(count)..].join("\n")
 }
 
 #[cfg(test)]

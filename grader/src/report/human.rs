@@ -68,15 +68,17 @@ pub fn render(grade: &Grade) -> String {
                 let _ = writeln!(out, "        {line}");
             }
             // A compile error stops every check that needs the build: show its text once.
-            if let Some(details) = &check.details
-                && !details_shown.contains(&details.as_str())
-            {
-                details_shown.push(details);
-                let _ = writeln!(out);
-                for line in details.lines() {
-                    let _ = writeln!(out, "          {line}");
+            if let Some(details) = &check.details {
+                if details_shown.contains(&details.as_str()) {
+                    let _ = writeln!(out, "        {DIM}(as shown above){DIM:#}");
+                } else {
+                    details_shown.push(details);
+                    let _ = writeln!(out);
+                    for line in details.lines() {
+                        let _ = writeln!(out, "          {line}");
+                    }
+                    let _ = writeln!(out);
                 }
-                let _ = writeln!(out);
             }
             if let Some(hint) = &check.hint {
                 let wrapped = textwrap::fill(
