@@ -38,6 +38,10 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
 
+    /// Replay a run: the seed a failure message named (random scenarios are drawn from it).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
     /// How to report the grade.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -85,6 +89,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
             Variant::Exercise
         },
         limits: Limits::default(),
+        seed: args.seed.unwrap_or_else(rand::random),
         target_dir: None,
     };
     let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;

@@ -13,6 +13,7 @@
 //! - [`harness`]: runs one scenario of an exercise's harness; reads the stored snapshots.
 //! - [`timeline`]: reads a harness's output back as lines per virtual instant.
 //! - [`exercises`]: the checks, one module per exercise.
+//! - [`mock`]: local servers that stand in for the internet (IP services, pages).
 //! - [`verdict`]: statuses, outcomes and reports with points.
 //! - [`report`]: the human and JSON formats of a grade.
 //! - [`progress`]: the spinner.
@@ -27,6 +28,7 @@ pub mod cli;
 pub mod course;
 pub mod exercises;
 pub mod harness;
+pub mod mock;
 pub mod progress;
 pub mod report;
 pub mod runner;

@@ -20,6 +20,9 @@ pub struct Plan {
     pub names: Vec<String>,
     pub variant: Variant,
     pub limits: Limits,
+    /// Seeds the random scenarios of the checks that have some; a failure names it, and the
+    /// same seed replays the same run.
+    pub seed: u64,
     /// Where cargo builds the harnesses; the course's own `target/` when `None`. Never share
     /// one between two copies of the course (see `cargo::build_harnesses`).
     pub target_dir: Option<PathBuf>,
@@ -60,7 +63,8 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
             variant: plan.variant,
             harness,
             crate_dir: exercise.crate_dir(&plan.root, plan.variant),
-            snapshots: exercise.fixtures_dir(&plan.root).join("snapshots"),
+            fixtures: exercise.fixtures_dir(&plan.root),
+            seed: plan.seed,
         };
         let outcomes = exercises::grade(&context).await?;
         reports.push(score(exercise, outcomes));

@@ -70,6 +70,7 @@ async fn grade_course(
         names: names.iter().map(|name| name.to_string()).collect(),
         variant,
         limits: Limits::default(),
+        seed: 2026,
         target_dir,
     };
     grade(&plan, &Progress::hidden()).await.unwrap()

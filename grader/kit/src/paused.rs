@@ -11,14 +11,14 @@
 //! timer set, so that nothing will ever wake it (a deadlock, `pending()`).
 
 use std::future::Future;
-use std::io::Write;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::protocol::{Event, TOKEN_VAR, marker_line};
+use crate::output::{emit, millis, real_elapsed, start};
+use crate::protocol::Event;
 
 /// How long the runtime's thread may run without waiting before the watchdog ends the run.
 /// A correct program waits within microseconds; this leaves room for a heavily loaded machine.
@@ -37,34 +37,27 @@ where
     F: Future,
     F::Output: Serialize,
 {
-    let token = take_token();
-    let real_start = Instant::now();
+    start();
     let activity = Arc::new(Mutex::new(Activity {
         parked: false,
-        since: real_start,
+        since: Instant::now(),
     }));
-    install_panic_hook(token.clone());
-    spawn_watchdog(token.clone(), Arc::clone(&activity));
+    spawn_watchdog(Arc::clone(&activity));
 
     // The virtual instant the future started at; set on its first poll, inside the runtime.
     let virtual_start: Arc<OnceLock<tokio::time::Instant>> = Arc::new(OnceLock::new());
     let runtime = {
-        let (park_token, park_start, park_activity) = (
-            token.clone(),
-            Arc::clone(&virtual_start),
-            Arc::clone(&activity),
-        );
+        let (park_start, park_activity) = (Arc::clone(&virtual_start), Arc::clone(&activity));
         let unpark_activity = Arc::clone(&activity);
         tokio::runtime::Builder::new_current_thread()
             .enable_time()
             .start_paused(true)
             .on_thread_park(move || {
                 if let Some(start) = park_start.get() {
-                    let event = Event::Park {
+                    emit(&Event::Park {
                         virtual_ms: millis(tokio::time::Instant::now() - *start),
-                        real_ms: millis(real_start.elapsed()),
-                    };
-                    emit(&park_token, &event);
+                        real_ms: millis(real_elapsed()),
+                    });
                 }
                 park_activity.lock().unwrap().set(true);
             })
@@ -76,12 +69,11 @@ where
     runtime.block_on(async {
         let start = *virtual_start.get_or_init(tokio::time::Instant::now);
         let output = future.await;
-        let event = Event::Done {
+        emit(&Event::Done {
             virtual_ms: millis(tokio::time::Instant::now() - start),
-            real_ms: millis(real_start.elapsed()),
+            real_ms: millis(real_elapsed()),
             result: serde_json::to_value(output).unwrap_or(serde_json::Value::Null),
-        };
-        emit(&token, &event);
+        });
     });
     ExitCode::SUCCESS
 }
@@ -99,44 +91,8 @@ impl Activity {
     }
 }
 
-/// Reads the run's token and removes it from the environment before any student code runs.
-/// Started by hand (no grader), a harness uses a fixed token, which is enough to read its output.
-fn take_token() -> String {
-    let token = std::env::var(TOKEN_VAR).unwrap_or_else(|_| "manual".to_string());
-    // SAFETY: called before the runtime, the watchdog or any student code starts a thread.
-    unsafe { std::env::remove_var(TOKEN_VAR) };
-    token
-}
-
-/// Writes one marker line and flushes it, so that it cannot be lost if the process ends next.
-fn emit(token: &str, event: &Event) {
-    let mut out = std::io::stdout().lock();
-    // A `print!` without a line break may have left half a line: the marker starts after it,
-    // and the grader splits the two.
-    let _ = writeln!(out, "{}", marker_line(token, event));
-    let _ = out.flush();
-}
-
-/// Reports every panic as a marker, then lets the default hook print it to stderr as usual.
-fn install_panic_hook(token: String) {
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|text| text.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic without a message".to_string());
-        let location = info
-            .location()
-            .map(|at| format!("{}:{}:{}", at.file(), at.line(), at.column()));
-        emit(&token, &Event::Panic { message, location });
-        default_hook(info);
-    }));
-}
-
 /// Starts the thread that ends the run when the runtime is blocked or stuck for too long.
-fn spawn_watchdog(token: String, activity: Arc<Mutex<Activity>>) {
+fn spawn_watchdog(activity: Arc<Mutex<Activity>>) {
     std::thread::Builder::new()
         .name("grader-watchdog".into())
         .spawn(move || {
@@ -158,7 +114,7 @@ fn spawn_watchdog(token: String, activity: Arc<Mutex<Activity>>) {
                 } else {
                     continue;
                 };
-                emit(&token, &event);
+                emit(&event);
                 std::process::exit(WATCHDOG_EXIT.into());
             }
         })
@@ -180,8 +136,4 @@ fn process_cpu_time() -> Option<Duration> {
 #[cfg(not(unix))]
 fn process_cpu_time() -> Option<Duration> {
     None
-}
-
-fn millis(duration: Duration) -> u64 {
-    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }

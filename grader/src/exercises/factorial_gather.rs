@@ -33,10 +33,10 @@ pub const GATHER_SNAPSHOT: &str = "gather";
 pub const PREDICTION_FILE: &str = "prediction.txt";
 
 pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, String> {
-    let gather_expected = expected_timeline(&context.snapshots, GATHER_SNAPSHOT)?;
+    let gather_expected = expected_timeline(&context.snapshots(), GATHER_SNAPSHOT)?;
     let mut factorial_expected = Vec::new();
     for (name, number, snapshot) in FACTORIAL_SCENARIOS {
-        let expected = expected_timeline(&context.snapshots, snapshot)?;
+        let expected = expected_timeline(&context.snapshots(), snapshot)?;
         factorial_expected.push((*name, *number, expected));
     }
     let gather_outcome = scenario(context, &["gather"], &gather_expected, "gather()").await;

@@ -6,6 +6,7 @@
 //! two in step.
 
 pub mod factorial_gather;
+pub mod fastest_ip;
 
 use std::path::PathBuf;
 
@@ -26,8 +27,17 @@ pub struct Context<'a> {
     pub harness: Result<Harness, String>,
     /// The graded crate's folder (the student's stub, or the solution).
     pub crate_dir: PathBuf,
+    /// `fixtures/<dir>`: the exercise's data, and its snapshots under `snapshots/`.
+    pub fixtures: PathBuf,
+    /// Seeds whatever a check draws at random, so that a run can be replayed.
+    pub seed: u64,
+}
+
+impl Context<'_> {
     /// `fixtures/<dir>/snapshots`.
-    pub snapshots: PathBuf,
+    pub fn snapshots(&self) -> PathBuf {
+        self.fixtures.join("snapshots")
+    }
 }
 
 /// Grades one exercise: an outcome for each of its checks, by id. Fails only when the grader
@@ -36,6 +46,7 @@ pub struct Context<'a> {
 pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, String> {
     match context.exercise.name.as_str() {
         factorial_gather::NAME => factorial_gather::grade(context).await,
+        fastest_ip::NAME => fastest_ip::grade(context).await,
         other => Err(format!(
             "this grader has no checks for an exercise named `{other}`"
         )),
@@ -46,6 +57,7 @@ pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, Stri
 pub fn check_ids(exercise: &str) -> Option<&'static [&'static str]> {
     match exercise {
         factorial_gather::NAME => Some(factorial_gather::CHECKS),
+        fastest_ip::NAME => Some(fastest_ip::CHECKS),
         _ => None,
     }
 }

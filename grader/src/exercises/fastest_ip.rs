@@ -1,0 +1,743 @@
+//! Exercise 2, the fastest IP: `fetch_ip` on every kind of answer, `fastest_ip` in a race of
+//! mock services, and the offline variant on pages of Russian text.
+//!
+//! The services are routes of a local mock server (`mock::scripted`), with delays and answers
+//! drawn from the run's seed, so that no fixed answer passes and a failure can be replayed
+//! (`--seed`). Sockets are real, so time is real too: each check compares times with margins of
+//! at least 150 ms, the smallest gap between two events of a scenario.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Duration;
+
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::exercises::{Context, compile_error, ended_badly};
+use crate::mock::http::{Ending, MockServer, Seen};
+use crate::mock::scripted::{self, Behaviour, Route};
+use crate::timeline::Run;
+use crate::verdict::{Outcome, Status};
+
+/// The exercise's package name, as in `course.toml`.
+pub const NAME: &str = "fastest-ip";
+
+/// The checks this module grades, in `course.toml`'s order.
+pub const CHECKS: &[&str] = &[
+    "fetch-ip",
+    "first-success",
+    "concurrent",
+    "cancelled",
+    "all-failed",
+    "pages",
+];
+
+/// The timeout of the client the harness hands to the student's code.
+const CLIENT_TIMEOUT: Duration = Duration::from_millis(1500);
+/// The shorter timeout for `fetch_ip` alone and for the all-failed race.
+const SHORT_TIMEOUT: Duration = Duration::from_millis(600);
+/// How long the harness stays after `fastest_ip` returns, so that requests left running show.
+const LINGER: Duration = Duration::from_millis(600);
+/// How soon after the winner's answer the losers' connections must close.
+const CANCELLED_WITHIN: Duration = Duration::from_millis(300);
+/// The smallest gap between two events of a race; every margin below is at most half of it.
+const GAP: u64 = 150;
+
+/// How one kind of mock service answers (`fixtures/02-fastest-ip/answers.toml`).
+#[derive(Debug, Clone, Deserialize)]
+struct Kind {
+    ip_attr: String,
+    #[serde(flatten)]
+    behaviour: Behaviour,
+    /// The `FetchError` variant `fetch_ip` must return; `None` for a good answer.
+    fails: Option<String>,
+}
+
+/// One service of a scenario: its name, kind, delay and (for a good one) the address it gives.
+#[derive(Debug, Clone)]
+struct Planned {
+    name: String,
+    kind: String,
+    delay_ms: u64,
+    ip: Option<String>,
+}
+
+pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, String> {
+    let kinds = load_kinds(&context.fixtures)?;
+    let text = std::fs::read_to_string(context.fixtures.join("pages/text.ru.txt"))
+        .map_err(|error| format!("cannot read the pages' text: {error}"))?;
+    let harness = match &context.harness {
+        Ok(harness) => harness,
+        Err(errors) => {
+            let outcome = compile_error(errors);
+            return Ok(CHECKS
+                .iter()
+                .map(|id| (id.to_string(), outcome.clone()))
+                .collect());
+        }
+    };
+    let mut rng = StdRng::seed_from_u64(context.seed);
+    let replay = format!(
+        "(seed {0}: `cargo run -p grader -- {NAME} --seed {0}` replays this run)",
+        context.seed
+    );
+
+    // The scenarios are independent, each with its own mock server: run them all at once.
+    let fetch = fetch_scenario(&kinds, &mut rng);
+    let race = race_scenario(&kinds, &mut rng);
+    let failing = all_failed_scenario(&kinds, &mut rng);
+    let pages = pages_scenario(&text, &mut rng);
+    let (fetch_run, race_run, failing_run, pages_run, none_run) = tokio::join!(
+        run_services(harness, &kinds, &fetch, "fetch_ip", SHORT_TIMEOUT),
+        run_services(harness, &kinds, &race, "fastest_ip", CLIENT_TIMEOUT),
+        run_services(harness, &kinds, &failing, "fastest_ip", SHORT_TIMEOUT),
+        run_pages(harness, &pages, pages.min_chars),
+        run_pages(harness, &pages, text.chars().count() + 1),
+    );
+
+    let with_replay = |outcome: Outcome| match outcome.status {
+        Status::Failed | Status::TimedOut => Outcome {
+            message: format!("{} {replay}", outcome.message),
+            ..outcome
+        },
+        _ => outcome,
+    };
+    let race_outcomes = judge_race(&kinds, &race, race_run?);
+    let mut outcomes = vec![(
+        "fetch-ip".to_string(),
+        judge_fetch(&kinds, &fetch, fetch_run?),
+    )];
+    outcomes.extend(race_outcomes);
+    outcomes.push((
+        "all-failed".into(),
+        judge_all_failed(&kinds, &failing, failing_run?),
+    ));
+    outcomes.push(("pages".into(), judge_pages(&pages, pages_run?, none_run?)));
+    Ok(outcomes
+        .into_iter()
+        .map(|(id, outcome)| (id, with_replay(outcome)))
+        .collect())
+}
+
+fn load_kinds(fixtures: &Path) -> Result<BTreeMap<String, Kind>, String> {
+    let path = fixtures.join("answers.toml");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    toml::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scenarios.
+
+/// Service names, shuffled for each run.
+const NAMES: &[&str] = &[
+    "ipify",
+    "ip-api",
+    "ipinfo",
+    "ifconfig",
+    "seeip",
+    "icanhazip",
+    "myip",
+    "ident",
+];
+
+fn random_ipv4(rng: &mut StdRng) -> String {
+    format!(
+        "{}.{}.{}.{}",
+        rng.random_range(11..=223),
+        rng.random_range(0..=255),
+        rng.random_range(0..=255),
+        rng.random_range(1..=254)
+    )
+}
+
+fn address_for(kind: &str, rng: &mut StdRng) -> String {
+    match kind {
+        "ipv6" => format!("2001:db8::{:x}", rng.random_range(1..=0xffffu32)),
+        _ => random_ipv4(rng),
+    }
+}
+
+/// Every kind of answer once, at once: `fetch_ip` must tell each right.
+fn fetch_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planned> {
+    kinds
+        .keys()
+        .enumerate()
+        .map(|(index, kind)| Planned {
+            name: format!("service-{index}"),
+            kind: kind.clone(),
+            delay_ms: 0,
+            ip: Some(address_for(kind, rng)),
+        })
+        .collect()
+}
+
+/// The race: two fast failures, the winner, a slower good service, and one that never answers.
+/// Events are at least [`GAP`] ms apart; the services are listed in a random order.
+fn race_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planned> {
+    let mut failing: Vec<&String> = kinds
+        .iter()
+        .filter(|(name, kind)| kind.fails.is_some() && name.as_str() != "silent")
+        .map(|(name, _)| name)
+        .collect();
+    failing.shuffle(rng);
+    let mut good: Vec<&String> = kinds
+        .iter()
+        .filter(|(_, kind)| kind.fails.is_none())
+        .map(|(name, _)| name)
+        .collect();
+    good.shuffle(rng);
+    let mut names: Vec<&str> = NAMES.to_vec();
+    names.shuffle(rng);
+
+    let first = rng.random_range(100..=200);
+    let second = first + GAP + rng.random_range(0..=100);
+    let winner = second + GAP + rng.random_range(0..=150);
+    let slower = winner + 2 * GAP + rng.random_range(0..=100);
+    let mut planned = vec![
+        (failing[0], first),
+        (failing[1], second),
+        (good[0], winner),
+        (good[1], slower),
+    ]
+    .into_iter()
+    .map(|(kind, delay_ms)| (kind.clone(), delay_ms))
+    .chain([("silent".to_string(), 0)])
+    .zip(names)
+    .map(|((kind, delay_ms), name)| Planned {
+        name: name.to_string(),
+        ip: Some(address_for(&kind, rng)),
+        kind,
+        delay_ms,
+    })
+    .collect::<Vec<_>>();
+    planned.shuffle(rng);
+    planned
+}
+
+/// A race that no one wins: every kind of failure, the silent one included.
+fn all_failed_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planned> {
+    let mut failing: Vec<&String> = kinds
+        .iter()
+        .filter(|(name, kind)| kind.fails.is_some() && name.as_str() != "silent")
+        .map(|(name, _)| name)
+        .collect();
+    failing.shuffle(rng);
+    let mut names: Vec<&str> = NAMES.to_vec();
+    names.shuffle(rng);
+    failing
+        .into_iter()
+        .take(4)
+        .cloned()
+        .chain(["silent".to_string()])
+        .zip(names)
+        .map(|(kind, name)| Planned {
+            name: name.to_string(),
+            delay_ms: rng.random_range(0..=200),
+            ip: Some(address_for(&kind, rng)),
+            kind,
+        })
+        .collect()
+}
+
+/// Pages of the lesson: one that fails at once, one short in characters but long in bytes, the
+/// one to find, and a longer one that comes later.
+struct Pages {
+    min_chars: usize,
+    /// (path, delay in ms, text or `None` for a page that fails with a 500).
+    pages: Vec<(String, u64, Option<String>)>,
+    /// The path of the page to find, and its length in characters.
+    answer: (String, usize),
+    /// The page that only counting bytes would take.
+    bytes_trap: (String, usize, usize),
+}
+
+fn pages_scenario(text: &str, rng: &mut StdRng) -> Pages {
+    let min_chars = rng.random_range(600..=900);
+    let cut = |chars: usize| text.chars().take(chars).collect::<String>();
+    let trap_chars = min_chars - rng.random_range(50..=150);
+    let answer_chars = min_chars + rng.random_range(50..=300);
+    let longer_chars = text.chars().count();
+    let start = rng.random_range(100..=200);
+    let trap = cut(trap_chars);
+    let mut pages = vec![
+        ("/lessons/lab1.html".to_string(), 0, None),
+        ("/lessons/lab2.html".to_string(), start, Some(trap.clone())),
+        (
+            "/lessons/lab3.html".to_string(),
+            start + GAP * 2,
+            Some(cut(answer_chars)),
+        ),
+        (
+            "/lessons/lab4.html".to_string(),
+            start + GAP * 4,
+            Some(cut(longer_chars)),
+        ),
+    ];
+    pages.shuffle(rng);
+    Pages {
+        min_chars,
+        pages,
+        answer: ("/lessons/lab3.html".to_string(), answer_chars),
+        bytes_trap: ("/lessons/lab2.html".to_string(), trap_chars, trap.len()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running them.
+
+/// What one scenario gave: the harness's run and the mock's log of requests.
+struct Ran {
+    run: Run,
+    seen: Vec<Seen>,
+}
+
+async fn run_services(
+    harness: &crate::harness::Harness,
+    kinds: &BTreeMap<String, Kind>,
+    planned: &[Planned],
+    call: &str,
+    timeout: Duration,
+) -> Result<Ran, String> {
+    let routes = planned
+        .iter()
+        .map(|service| {
+            let kind = &kinds[&service.kind];
+            Route {
+                path: format!("/{}", service.name),
+                delay: Duration::from_millis(service.delay_ms),
+                behaviour: fill_in(&kind.behaviour, service.ip.as_deref().unwrap_or("")),
+            }
+        })
+        .collect();
+    let server = serve(routes).await?;
+    let services: Vec<Value> = planned
+        .iter()
+        .map(|service| {
+            json!({
+                "name": service.name,
+                "url": server.url(&format!("/{}", service.name)),
+                "ip_attr": kinds[&service.kind].ip_attr,
+            })
+        })
+        .collect();
+    let scenario = json!({
+        "call": call,
+        "services": services,
+        "timeout_ms": timeout.as_millis() as u64,
+        "linger_ms": LINGER.as_millis() as u64,
+    });
+    finish(harness, &server, scenario).await
+}
+
+async fn run_pages(
+    harness: &crate::harness::Harness,
+    pages: &Pages,
+    min_chars: usize,
+) -> Result<Ran, String> {
+    let routes = pages
+        .pages
+        .iter()
+        .map(|(path, delay_ms, text)| Route {
+            path: path.clone(),
+            delay: Duration::from_millis(*delay_ms),
+            behaviour: match text {
+                Some(text) => Behaviour::Answer {
+                    status: 200,
+                    content_type: "text/html; charset=utf-8".into(),
+                    body: text.clone(),
+                },
+                None => Behaviour::Answer {
+                    status: 500,
+                    content_type: "text/plain".into(),
+                    body: "Internal Server Error".into(),
+                },
+            },
+        })
+        .collect();
+    let server = serve(routes).await?;
+    let urls: Vec<String> = pages
+        .pages
+        .iter()
+        .map(|(path, ..)| server.url(path))
+        .collect();
+    let scenario = json!({
+        "call": "first_page_longer_than",
+        "urls": urls,
+        "min_chars": min_chars,
+        "timeout_ms": CLIENT_TIMEOUT.as_millis() as u64,
+    });
+    finish(harness, &server, scenario).await
+}
+
+async fn serve(routes: Vec<Route>) -> Result<MockServer, String> {
+    scripted::serve(routes)
+        .await
+        .map_err(|error| format!("cannot start a mock server on 127.0.0.1: {error}"))
+}
+
+async fn finish(
+    harness: &crate::harness::Harness,
+    server: &MockServer,
+    scenario: Value,
+) -> Result<Ran, String> {
+    let run = harness.run(&[&scenario.to_string()]).await?;
+    // The harness has ended, so every connection is closed; give the server a moment to see it.
+    let seen = server.log.settled(Duration::from_secs(2)).await;
+    Ok(Ran { run, seen })
+}
+
+/// `{ip}` and `{ip6}` in a body become the service's address.
+fn fill_in(behaviour: &Behaviour, ip: &str) -> Behaviour {
+    match behaviour {
+        Behaviour::Answer {
+            status,
+            content_type,
+            body,
+        } => Behaviour::Answer {
+            status: *status,
+            content_type: content_type.clone(),
+            body: body.replace("2001:db8::{ip6}", ip).replace("{ip}", ip),
+        },
+        other => other.clone(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Judging them.
+
+/// The run's result, or the outcome that explains why there is none.
+fn result_of(run: &Run) -> Result<&Value, Outcome> {
+    if let Some(outcome) = ended_badly(run) {
+        return Err(outcome);
+    }
+    match &run.timeline.returned {
+        Some(returned) => Ok(&returned.value),
+        None => Err(Outcome::failed(
+            "The program ended without returning: does it call `std::process::exit`?",
+        )),
+    }
+}
+
+fn judge_fetch(kinds: &BTreeMap<String, Kind>, planned: &[Planned], ran: Ran) -> Outcome {
+    let results = match result_of(&ran.run) {
+        Ok(Value::Array(results)) => results.clone(),
+        Ok(other) => return Outcome::failed(format!("The harness could not read {other}.")),
+        Err(outcome) => return outcome,
+    };
+    for (service, result) in planned.iter().zip(&results) {
+        let kind = &kinds[&service.kind];
+        let answer = describe(kind, service.ip.as_deref().unwrap_or(""));
+        let got = describe_result(result);
+        match (&kind.fails, result.get("ip"), result.get("error")) {
+            (None, Some(ip), _) if ip == service.ip.as_deref().unwrap_or("") => {}
+            (None, _, _) => {
+                return Outcome::failed(format!(
+                    "fetch_ip on a service that {answer} returned {got}; it should return the \
+                     address {}.",
+                    service.ip.as_deref().unwrap_or("")
+                ));
+            }
+            (Some(fails), _, Some(error)) if error["kind"] == fails.as_str() => {}
+            (Some(fails), _, _) => {
+                return Outcome::failed(format!(
+                    "fetch_ip on a service that {answer} returned {got}; it should return \
+                     `FetchError::{}`.",
+                    variant(fails)
+                ));
+            }
+        }
+    }
+    Outcome::passed(
+        "fetch_ip tells every kind of answer apart: good, error status, not JSON, no field, not an IP, no answer.",
+    )
+}
+
+/// Judges the race for three checks: the first success won, the requests ran at once, the
+/// losers were cancelled.
+fn judge_race(
+    kinds: &BTreeMap<String, Kind>,
+    planned: &[Planned],
+    ran: Ran,
+) -> Vec<(String, Outcome)> {
+    let result = match result_of(&ran.run) {
+        Ok(result) => result.clone(),
+        Err(outcome) => {
+            return ["first-success", "concurrent", "cancelled"]
+                .iter()
+                .map(|id| (id.to_string(), outcome.clone()))
+                .collect();
+        }
+    };
+    let elapsed = ran.run.timeline.returned.as_ref().map_or(0, |r| r.at_ms);
+    let mut good: Vec<&Planned> = planned
+        .iter()
+        .filter(|service| kinds[&service.kind].fails.is_none())
+        .collect();
+    good.sort_by_key(|service| service.delay_ms);
+    let winner = good[0];
+    let winner_ip = winner.ip.as_deref().unwrap_or("");
+
+    let first_success = match (result.get("winner"), result.get("ip")) {
+        (Some(name), Some(ip)) if name == winner.name.as_str() && ip == winner_ip => {
+            Outcome::passed("The first service to answer well won; the faster failures did not.")
+        }
+        (Some(name), _) if name == winner.name.as_str() => Outcome::failed(format!(
+            "fastest_ip named the right service, {}, but returned {}; it answered {winner_ip}.",
+            winner.name, result["ip"]
+        )),
+        (Some(name), _) => Outcome::failed(format!(
+            "fastest_ip returned {name}, which answered at {} ms; {} answered well at {} ms, \
+             before it. The first *good* answer wins.",
+            planned
+                .iter()
+                .find(|service| service.name == *name)
+                .map_or(0, |service| service.delay_ms),
+            winner.name,
+            winner.delay_ms
+        )),
+        _ => Outcome::failed(format!(
+            "fastest_ip returned `AllFailed` ({} failures), but {} answered well at {} ms. A \
+             failure must not end the race: keep waiting for the others.",
+            result["all_failed"].as_array().map_or(0, Vec::len),
+            winner.name,
+            winner.delay_ms
+        )),
+    };
+
+    let concurrent = judge_concurrency(planned, &ran.seen, winner, elapsed);
+    let cancelled = judge_cancellation(&ran.seen, winner);
+    vec![
+        ("first-success".into(), first_success),
+        ("concurrent".into(), concurrent),
+        ("cancelled".into(), cancelled),
+    ]
+}
+
+fn judge_concurrency(
+    planned: &[Planned],
+    seen: &[Seen],
+    winner: &Planned,
+    elapsed: u64,
+) -> Outcome {
+    let Some(first) = seen.first() else {
+        return Outcome::failed("fastest_ip sent no request at all.");
+    };
+    // Each request, by service, as the mock saw it.
+    let request_of = |name: &str| {
+        seen.iter()
+            .find(|request| request.target == format!("/{name}"))
+    };
+    for service in planned {
+        let Some(request) = request_of(&service.name) else {
+            return Outcome::failed(format!(
+                "{} was never asked. fastest_ip must ask every service.",
+                service.name
+            ));
+        };
+        let late_ms = (request.arrived - first.arrived).as_millis() as u64;
+        if late_ms >= GAP / 2 {
+            let earlier = seen
+                .iter()
+                .filter_map(|other| other.ended.map(|(at, _)| (at, other)))
+                .filter(|(at, _)| *at <= request.arrived)
+                .max_by_key(|(at, _)| *at)
+                .map(|(_, other)| other.target.trim_start_matches('/').to_string());
+            let after = earlier
+                .map(|name| format!(", after {name} had answered"))
+                .unwrap_or_default();
+            return Outcome::failed(format!(
+                "The requests went one after another: {} was asked {late_ms} ms after the \
+                 first{after}. Start every request at once, then wait for the answers.",
+                service.name
+            ));
+        }
+    }
+    let margin = GAP + GAP / 3;
+    if elapsed > winner.delay_ms + margin {
+        return Outcome::failed(format!(
+            "fastest_ip returned after {elapsed} ms, though {} answered well at {} ms: it waited \
+             for slower services too (as `join_all` does). Return as soon as there is a good \
+             answer.",
+            winner.name, winner.delay_ms
+        ));
+    }
+    Outcome::passed(
+        "Every request was on its way at once, and the answer came as soon as the fastest good service's.",
+    )
+}
+
+fn judge_cancellation(seen: &[Seen], winner: &Planned) -> Outcome {
+    let answered_at = seen
+        .iter()
+        .find(|request| request.target == format!("/{}", winner.name))
+        .and_then(|request| request.ended)
+        .map(|(at, _)| at);
+    let Some(answered_at) = answered_at else {
+        return Outcome::failed(format!(
+            "{} was never answered, so cancellation could not be checked.",
+            winner.name
+        ));
+    };
+    let mut left_running = Vec::new();
+    for request in seen {
+        let Some((ended_at, how)) = request.ended else {
+            continue;
+        };
+        // Only the requests still running when the winner answered had something to cancel.
+        if ended_at <= answered_at {
+            continue;
+        }
+        let cancelled = how == Ending::Abandoned && ended_at - answered_at <= CANCELLED_WITHIN;
+        if !cancelled {
+            left_running.push(request.target.trim_start_matches('/').to_string());
+        }
+    }
+    if left_running.is_empty() {
+        Outcome::passed("The requests that lost were cancelled as soon as there was a winner.")
+    } else {
+        Outcome::failed(format!(
+            "After {} answered, the requests to {} went on running. Once there is a winner, drop \
+             the other futures (or abort their tasks, as a `JoinSet` does when dropped): a \
+             request left running holds a connection and keeps a server busy for nothing.",
+            winner.name,
+            left_running.join(" and ")
+        ))
+    }
+}
+
+fn judge_all_failed(kinds: &BTreeMap<String, Kind>, planned: &[Planned], ran: Ran) -> Outcome {
+    let result = match result_of(&ran.run) {
+        Ok(result) => result.clone(),
+        Err(outcome) => return outcome,
+    };
+    let elapsed = ran.run.timeline.returned.as_ref().map_or(0, |r| r.at_ms);
+    let Some(failures) = result.get("all_failed").and_then(Value::as_array) else {
+        return Outcome::failed(format!(
+            "Every service failed, yet fastest_ip returned {}: which of their answers did it take \
+             for an address?",
+            result
+        ));
+    };
+    for service in planned {
+        let entry = failures
+            .iter()
+            .find(|failure| failure[0] == service.name.as_str());
+        let Some(entry) = entry else {
+            return Outcome::failed(format!(
+                "`AllFailed` says nothing about {}: it must give one reason per service.",
+                service.name
+            ));
+        };
+        let expected = kinds[&service.kind].fails.as_deref().unwrap_or("");
+        if entry[1]["error"]["kind"] != expected {
+            return Outcome::failed(format!(
+                "`AllFailed` gives {} for {}, a service that {}; expected `FetchError::{}`.",
+                describe_result(&entry[1]),
+                service.name,
+                describe(&kinds[&service.kind], ""),
+                variant(expected)
+            ));
+        }
+    }
+    if failures.len() != planned.len() {
+        return Outcome::failed(format!(
+            "`AllFailed` has {} reasons for {} services: one per service.",
+            failures.len(),
+            planned.len()
+        ));
+    }
+    let limit = SHORT_TIMEOUT.as_millis() as u64 + 3 * GAP;
+    if elapsed > limit {
+        return Outcome::failed(format!(
+            "fastest_ip took {elapsed} ms to give up; the client's timeout is {} ms.",
+            SHORT_TIMEOUT.as_millis()
+        ));
+    }
+    Outcome::passed(
+        "When every service fails, `AllFailed` gives one reason for each, within the client's timeout.",
+    )
+}
+
+fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
+    let result = match result_of(&found.run) {
+        Ok(result) => result.clone(),
+        Err(outcome) => return outcome,
+    };
+    let (answer_path, answer_chars) = &pages.answer;
+    let (trap_path, trap_chars, trap_bytes) = &pages.bytes_trap;
+    let url = result[0].as_str().unwrap_or("");
+    if result.is_null() {
+        return Outcome::failed(format!(
+            "first_page_longer_than(.., {}) returned None, but {answer_path} has {answer_chars} \
+             characters.",
+            pages.min_chars
+        ));
+    }
+    if url.ends_with(trap_path.as_str()) {
+        return Outcome::failed(format!(
+            "first_page_longer_than(.., {}) returned {trap_path}, which has {trap_bytes} bytes \
+             but only {trap_chars} characters: the pages are in Russian, where a letter takes \
+             two bytes. Count characters (`text.chars().count()`), not bytes (`text.len()`).",
+            pages.min_chars
+        ));
+    }
+    if !url.ends_with(answer_path.as_str()) || result[1] != *answer_chars {
+        return Outcome::failed(format!(
+            "first_page_longer_than(.., {}) returned {result}; the first page to arrive with \
+             more characters than that is {answer_path}, with {answer_chars}.",
+            pages.min_chars
+        ));
+    }
+    match result_of(&none.run) {
+        Ok(Value::Null) => Outcome::passed(
+            "The first page long enough in characters is found, and None when there is none.",
+        ),
+        Ok(other) => Outcome::failed(format!(
+            "No page is long enough, yet first_page_longer_than returned {other} instead of \
+             None."
+        )),
+        Err(outcome) => outcome,
+    }
+}
+
+/// A kind of answer in words, for messages.
+fn describe(kind: &Kind, ip: &str) -> String {
+    match fill_in(&kind.behaviour, ip) {
+        Behaviour::Answer { status, body, .. } => format!("answers {status} with `{body}`"),
+        Behaviour::Hangup => "closes the connection without answering".into(),
+        Behaviour::Silent => "never answers".into(),
+    }
+}
+
+/// What the student's `fetch_ip` returned, in words.
+fn describe_result(result: &Value) -> String {
+    if let Some(ip) = result.get("ip") {
+        return format!("Ok({})", ip.as_str().unwrap_or_default());
+    }
+    match result["error"]["kind"].as_str() {
+        Some(kind) => format!(
+            "`FetchError::{}` ({})",
+            variant(kind),
+            result["error"]["message"].as_str().unwrap_or("")
+        ),
+        None => result.to_string(),
+    }
+}
+
+/// `not_json` → `NotJson`.
+fn variant(snake: &str) -> String {
+    snake
+        .split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
