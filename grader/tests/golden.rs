@@ -1,8 +1,9 @@
 //! Golden cases: known-correct and known-wrong submissions, and the verdict each must get.
 //!
 //! `grader/golden/<exercise dir>/<case>/` holds a submission (`lib.rs` for the exercise's
-//! `src/lib.rs`, and optionally `prediction.txt`; what a case leaves out stays as the stub ships
-//! it) and `expected.json`, the verdict: each check's status, points and message. Every case is
+//! `src/lib.rs`, and any other file by its name in the exercise's folder, such as
+//! `prediction.txt`; what a case leaves out stays as the stub ships it), a `README` if it needs
+//! words, and `expected.json`, the verdict: each check's status, points and message. Every case is
 //! graded in one temporary copy of the course, built into this workspace's `target/`, so that
 //! no dependency is compiled again.
 //!
@@ -115,17 +116,17 @@ async fn golden_cases_get_their_verdicts() {
         let copy_dir = exercise.crate_dir(copy.path(), Variant::Exercise);
         for case in cases {
             // Start from the stub as shipped, then lay the case's files over it.
-            let submission = |file: &str, shipped: &str| {
-                let from = case.join(file);
-                let from = if from.exists() {
-                    from
-                } else {
-                    stub_dir.join(shipped)
+            copy_course(&stub_dir, &copy_dir);
+            for entry in std::fs::read_dir(&case).unwrap() {
+                let from = entry.unwrap().path();
+                let name = from.file_name().unwrap().to_str().unwrap().to_string();
+                let to = match name.as_str() {
+                    "expected.json" | "README" => continue,
+                    "lib.rs" => copy_dir.join("src/lib.rs"),
+                    other => copy_dir.join(other),
                 };
-                std::fs::copy(&from, copy_dir.join(shipped)).unwrap();
-            };
-            submission("lib.rs", "src/lib.rs");
-            submission("prediction.txt", "prediction.txt");
+                std::fs::copy(&from, to).unwrap();
+            }
 
             let grade = grade_course(
                 copy.path(),
