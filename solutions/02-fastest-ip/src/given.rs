@@ -35,7 +35,7 @@ pub fn default_services() -> Vec<Service> {
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
     /// No answer: the connection failed, was closed, or the client's timeout ran out.
-    #[error("no answer: {0}")]
+    #[error("no answer: {}", with_causes(.0))]
     Request(#[from] reqwest::Error),
     /// An answer, but not a successful one (404, 500...).
     #[error("answered {0}")]
@@ -68,3 +68,16 @@ impl fmt::Display for AllFailed {
 }
 
 impl std::error::Error for AllFailed {}
+
+/// An error and the errors that caused it, in one line: reqwest's own message ("error sending
+/// request") only says *that* it failed; its causes say why (no DNS, connection refused...).
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(error) = cause {
+        text.push_str(": ");
+        text.push_str(&error.to_string());
+        cause = error.source();
+    }
+    text
+}
