@@ -24,6 +24,28 @@ pub fn cargo_program() -> std::ffi::OsString {
     std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
 }
 
+/// A `cargo` command without the variables that `cargo run` (or `cargo test`) set for the
+/// grader: some build scripts (ring's) ask to be rerun when one of them changes, so a nested
+/// build that inherited them would rebuild those dependencies, and the next `cargo test` would
+/// rebuild them back.
+pub fn cargo_command() -> Command {
+    let mut command = Command::new(cargo_program());
+    for (name, _) in std::env::vars_os() {
+        let Some(name) = name.to_str() else { continue };
+        let set_by_cargo = name == "CARGO"
+            || name == "OUT_DIR"
+            || ["CARGO_PKG_", "CARGO_MANIFEST_", "CARGO_BIN_", "CARGO_CRATE_"]
+                .iter()
+                .any(|prefix| name.starts_with(prefix))
+            || ["CARGO_PRIMARY_PACKAGE", "CARGO_TARGET_TMPDIR", "CARGO_RUSTC_CURRENT_DIR"]
+                .contains(&name);
+        if set_by_cargo {
+            command.env_remove(name);
+        }
+    }
+    command
+}
+
 /// Builds the harness of every exercise in `exercises`, linking the `variant` of each.
 /// `on_progress` is told the name of each crate as it finishes compiling.
 /// Fails only when cargo itself cannot be run.
@@ -39,7 +61,7 @@ pub async fn build_harnesses(
     // message becomes every exercise's compile error rather than stopping the grader.
     let names = package_names(&manifest).await.unwrap_or_default();
 
-    let mut command = Command::new(cargo_program());
+    let mut command = cargo_command();
     command
         .arg("build")
         .arg("--manifest-path")
