@@ -1,12 +1,12 @@
 //! Runs untrusted programs (a student's harness) with limits: a time limit and a cap on output.
-//! Whatever the program does, `run_limited` returns within the time limit, and the child is
-//! killed on every path out of it.
+//! Whatever the program does, `run_limited` returns within the time limit, and the program and
+//! whatever it started are killed on every path out of it.
 
 use std::process::{ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncRead, AsyncReadExt};
-use tokio::process::Command;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
+use tokio::process::{Child, Command};
 
 /// The limits one run of a student's program gets.
 #[derive(Debug, Clone, Copy)]
@@ -15,6 +15,8 @@ pub struct Limits {
     pub time: Duration,
     /// Bytes of stdout and stderr, together, before the child is killed.
     pub output_bytes: usize,
+    /// Real time for compiling the exercises, all together.
+    pub build_time: Duration,
 }
 
 impl Default for Limits {
@@ -22,9 +24,14 @@ impl Default for Limits {
         Limits {
             time: Duration::from_secs(15),
             output_bytes: 1 << 20,
+            build_time: Duration::from_secs(600),
         }
     }
 }
+
+/// How long the pipes may stay open after the program has exited (a process it started may hold
+/// them): what it printed by then is all the grader reads.
+const PIPES_GRACE: Duration = Duration::from_millis(300);
 
 /// How a run ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,44 +53,96 @@ pub struct RunOutput {
     pub elapsed: Duration,
 }
 
-/// Runs `command` to its end, or kills it at the first limit it passes.
-pub async fn run_limited(mut command: Command, limits: Limits) -> std::io::Result<RunOutput> {
+/// Runs `command` to its end, or kills it at the first limit it passes. `input` is written to
+/// its standard input, which is then closed.
+pub async fn run_limited(
+    mut command: Command,
+    limits: Limits,
+    input: &str,
+) -> std::io::Result<RunOutput> {
     command
-        .stdin(Stdio::null())
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .kill_on_drop(true);
+    // A group of its own, so that the processes the program starts can be killed with it.
+    #[cfg(unix)]
+    command.process_group(0);
     let started = Instant::now();
     let mut child = command.spawn()?;
+    let group = ProcessGroup::of(&child);
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // A program that never reads its input must not block the grader: write, then let go.
+    let input = input.to_string();
+    tokio::spawn(async move {
+        let _ = stdin.write_all(input.as_bytes()).await;
+    });
     let stdout = child.stdout.take().expect("stdout is piped");
     let stderr = child.stderr.take().expect("stderr is piped");
 
     let mut out = Vec::new();
     let mut err = Vec::new();
-    let reading = read_both(stdout, stderr, &mut out, &mut err, limits.output_bytes);
-    let ending = match tokio::time::timeout(limits.time, reading).await {
-        Ok(Ok(ReadEnd::Closed)) => {
-            // Both pipes closed: the program is exiting. A program that closed its pipes but
-            // lives on still gets only what is left of its time.
-            let left = limits.time.saturating_sub(started.elapsed());
-            match tokio::time::timeout(left, child.wait()).await {
-                Ok(status) => Ending::Exited(status?),
-                Err(_) => Ending::TimedOut,
+    let ending = {
+        let reading = read_both(stdout, stderr, &mut out, &mut err, limits.output_bytes);
+        tokio::pin!(reading);
+        let deadline = tokio::time::sleep(limits.time);
+        tokio::pin!(deadline);
+        tokio::select! {
+            read = &mut reading => match read? {
+                ReadEnd::Capped => Ending::Flooded,
+                // Both pipes closed: the program is exiting, within what is left of its time.
+                ReadEnd::Closed => match tokio::time::timeout_at(deadline.deadline(), child.wait()).await {
+                    Ok(status) => Ending::Exited(status?),
+                    Err(_) => Ending::TimedOut,
+                },
+            },
+            status = child.wait() => {
+                // It exited; read what is left, unless a process it started keeps the pipes.
+                match tokio::time::timeout(PIPES_GRACE, &mut reading).await {
+                    Ok(Ok(ReadEnd::Capped)) => Ending::Flooded,
+                    _ => Ending::Exited(status?),
+                }
             }
+            () = &mut deadline => Ending::TimedOut,
         }
-        Ok(Ok(ReadEnd::Capped)) => Ending::Flooded,
-        Ok(Err(error)) => return Err(error),
-        Err(_) => Ending::TimedOut,
     };
     if !matches!(ending, Ending::Exited(_)) {
-        let _ = child.kill().await;
+        let _ = child.start_kill();
     }
+    group.kill();
+    let _ = child.wait().await;
     Ok(RunOutput {
         stdout: String::from_utf8_lossy(&out).into_owned(),
         stderr: String::from_utf8_lossy(&err).into_owned(),
         ending,
         elapsed: started.elapsed(),
     })
+}
+
+/// The process group of a child started with `process_group(0)`.
+struct ProcessGroup {
+    #[cfg(unix)]
+    id: Option<u32>,
+}
+
+impl ProcessGroup {
+    fn of(child: &Child) -> ProcessGroup {
+        #[cfg(not(unix))]
+        let _ = child;
+        ProcessGroup {
+            #[cfg(unix)]
+            id: child.id(),
+        }
+    }
+
+    /// Kills every process left in the group.
+    fn kill(&self) {
+        #[cfg(unix)]
+        if let Some(id) = self.id.and_then(|id| i32::try_from(id).ok()) {
+            // SAFETY: sends a signal to the group the child leads; no memory is involved.
+            unsafe { libc::kill(-id, libc::SIGKILL) };
+        }
+    }
 }
 
 enum ReadEnd {
@@ -128,4 +187,39 @@ async fn read_both(
 pub fn last_lines(text: &str, count: usize) -> String {
     let lines: Vec<&str> = text.lines().collect();
     lines[lines.len().saturating_sub(count)..].join("\n")
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_process_left_behind_neither_delays_the_verdict_nor_survives() {
+        let mut command = Command::new("sh");
+        command.args(["-c", "sleep 30 & echo started"]);
+        let limits = Limits {
+            time: Duration::from_secs(10),
+            ..Limits::default()
+        };
+        let output = run_limited(command, limits, "").await.unwrap();
+        assert!(matches!(output.ending, Ending::Exited(status) if status.success()));
+        assert_eq!(output.stdout, "started\n");
+        assert!(
+            output.elapsed < Duration::from_secs(5),
+            "{:?}",
+            output.elapsed
+        );
+    }
+
+    #[tokio::test]
+    async fn the_time_limit_ends_a_program_that_never_does() {
+        let mut command = Command::new("sleep");
+        command.arg("30");
+        let limits = Limits {
+            time: Duration::from_millis(200),
+            ..Limits::default()
+        };
+        let output = run_limited(command, limits, "").await.unwrap();
+        assert_eq!(output.ending, Ending::TimedOut);
+    }
 }

@@ -106,7 +106,12 @@ fn run(args: Args) -> Result<ExitCode, String> {
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
         .map_err(|error| format!("cannot write the report: {error}"))?;
-    Ok(if grade.all_passed() {
+    for problem in &grade.problems {
+        let _ = writeln!(anstream::stderr(), "grader: {problem}");
+    }
+    Ok(if !grade.problems.is_empty() {
+        ExitCode::from(2)
+    } else if grade.all_passed() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -4,7 +4,7 @@
 use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
 
-use grader_kit::protocol::TOKEN_VAR;
+use grader_kit::protocol::TOKEN_ON_STDIN_VAR;
 use tokio::process::Command;
 
 use crate::child::{Limits, run_limited};
@@ -28,11 +28,11 @@ impl Harness {
         command
             .args(args)
             .current_dir(&self.workdir)
-            .env(TOKEN_VAR, &token)
+            .env(TOKEN_ON_STDIN_VAR, "1")
             // The student's program should not colour or page anything it prints.
             .env("NO_COLOR", "1")
             .env_remove("RUST_LOG");
-        let output = run_limited(command, self.limits)
+        let output = run_limited(command, self.limits, &format!("{token}\n"))
             .await
             .map_err(|error| format!("cannot run {}: {error}", self.binary.display()))?;
         Ok(Run::parse(&output, &token))

@@ -29,7 +29,8 @@ pub struct Plan {
 }
 
 /// Grades what `plan` names. Fails only when the grader itself cannot run (no course file,
-/// an unknown exercise, no cargo); a student's mistakes are verdicts, never errors.
+/// an unknown exercise, no cargo); a student's mistakes are verdicts, never errors, and a
+/// problem with one exercise's grading data is noted in [`Grade::problems`].
 pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
     let course = Course::load(&plan.root)?;
     let selected = course.select(&plan.names)?;
@@ -40,24 +41,20 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
         plan.target_dir.as_deref(),
         &selected,
         plan.variant,
-        |name| {
-            progress.set_message(&format!("compiling {name}"));
-        },
+        plan.limits.build_time,
+        |name| progress.set_message(&format!("compiling {name}")),
     )
     .await?;
 
     let mut reports = Vec::new();
+    let mut problems = Vec::new();
     for exercise in selected {
         progress.set_message(&format!("grading {}", exercise.name));
-        let harness = builds
-            .get(&exercise.harness)
-            .cloned()
-            .unwrap_or_else(|| Err("not built".to_string()))
-            .map(|binary| Harness {
-                binary,
-                limits: plan.limits,
-                workdir: exercise.crate_dir(&plan.root, plan.variant),
-            });
+        let harness = builds.get(&exercise.harness).map(|binary| Harness {
+            binary,
+            limits: plan.limits,
+            workdir: exercise.crate_dir(&plan.root, plan.variant),
+        });
         let context = Context {
             exercise,
             variant: plan.variant,
@@ -66,11 +63,21 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
             fixtures: exercise.fixtures_dir(&plan.root),
             seed: plan.seed,
         };
-        let outcomes = exercises::grade(&context).await?;
+        // A problem of the grader's own (a snapshot missing) is that exercise's verdict; the
+        // others are graded all the same, and the run ends with the grader's error status.
+        let outcomes = exercises::grade(&context).await.unwrap_or_else(|problem| {
+            let message = format!("The grader could not grade this exercise: {problem}");
+            problems.push(format!("{}: {problem}", exercise.name));
+            exercise
+                .checks
+                .iter()
+                .map(|check| (check.id.clone(), Outcome::failed(message.clone())))
+                .collect()
+        });
         reports.push(score(exercise, outcomes));
     }
     progress.finish();
-    Ok(Grade::new(reports))
+    Ok(Grade::new(reports, problems))
 }
 
 /// Gives each outcome its check's points and hint, in the course file's order.

@@ -39,65 +39,71 @@ pub struct Run {
     pub timeline: Timeline,
     /// The first panic, as `(message, location)`: the one that explains the rest.
     pub panic: Option<(String, Option<String>)>,
-    /// The watchdog's report, when it ended the run (`Blocked` or `Stuck`).
+    /// The watchdog's report, when it ended the run (`Blocked`, `Stuck` or `TooLong`).
     pub watchdog: Option<Event>,
-    /// The longest stretch of real time, in ms, that the program ran without tokio's clock
-    /// moving: long ones betray a blocking call such as `std::thread::sleep`.
-    pub longest_busy_ms: u64,
+    /// Text that was printed without a line break after it (`print!` rather than `println!`).
+    pub unterminated: Vec<String>,
     pub ending: Ending,
     pub stderr: String,
 }
 
 impl Run {
     /// Reads a harness's output; `token` is the run's marker token.
+    ///
+    /// A line is filed at the virtual instant of the marker before it: tokio's clock only moves
+    /// while the runtime waits, between a `Park` and the next `Wake`, when no task prints.
     pub fn parse(output: &RunOutput, token: &str) -> Run {
         let mut timeline = Timeline::default();
         let mut panic = None;
         let mut watchdog = None;
-        let mut pending: Vec<String> = Vec::new();
-        let (mut last_virtual, mut last_real, mut longest_busy_ms) = (0, 0, 0);
-
+        let mut unterminated = Vec::new();
+        let mut now_ms = 0;
         for line in output.stdout.lines() {
-            for piece in split_line(token, line.strip_suffix('\r').unwrap_or(line)) {
-                match piece {
-                    Piece::Text(text) => pending.push(text),
-                    Piece::Marker(Event::Park {
-                        virtual_ms,
-                        real_ms,
-                    }) => {
-                        timeline.close_batch(virtual_ms, &mut pending);
-                        longest_busy_ms = longest_busy_ms.max(real_ms.saturating_sub(last_real));
-                        (last_virtual, last_real) = (virtual_ms, real_ms);
+            let pieces = split_line(token, line.strip_suffix('\r').unwrap_or(line));
+            let shares_a_line = pieces.len() > 1;
+            for piece in pieces {
+                let event = match piece {
+                    Piece::Text(text) => {
+                        if shares_a_line {
+                            unterminated.push(text.clone());
+                        }
+                        timeline.print(now_ms, text);
+                        continue;
                     }
-                    Piece::Marker(Event::Done {
-                        virtual_ms,
-                        real_ms,
-                        result,
-                    }) => {
-                        timeline.close_batch(virtual_ms, &mut pending);
-                        longest_busy_ms = longest_busy_ms.max(real_ms.saturating_sub(last_real));
-                        (last_virtual, last_real) = (virtual_ms, real_ms);
+                    Piece::Marker(event) => event,
+                };
+                match event {
+                    Event::Park { virtual_ms, .. } | Event::Wake { virtual_ms, .. } => {
+                        now_ms = virtual_ms;
+                    }
+                    Event::Done {
+                        virtual_ms, result, ..
+                    } => {
+                        now_ms = virtual_ms;
                         timeline.returned = Some(Returned {
                             at_ms: virtual_ms,
                             value: result,
                         });
                     }
-                    Piece::Marker(Event::Panic { message, location }) => {
+                    Event::Panic { message, location } => {
                         panic.get_or_insert((message, location));
                     }
-                    Piece::Marker(event @ (Event::Blocked { .. } | Event::Stuck { .. })) => {
+                    event @ (Event::Blocked { .. }
+                    | Event::Stuck { .. }
+                    | Event::TooLong { .. }) => {
                         watchdog = Some(event);
                     }
                 }
             }
         }
-        // Lines after the last marker were printed after the last wait: at the last instant.
-        timeline.close_batch(last_virtual, &mut pending);
+        for moment in &mut timeline.moments {
+            moment.lines.sort();
+        }
         Run {
             timeline,
             panic,
             watchdog,
-            longest_busy_ms,
+            unterminated,
             ending: output.ending.clone(),
             stderr: output.stderr.clone(),
         }
@@ -113,20 +119,14 @@ impl Run {
 }
 
 impl Timeline {
-    /// Files the pending lines under the instant `at_ms`.
-    fn close_batch(&mut self, at_ms: u64, pending: &mut Vec<String>) {
-        if pending.is_empty() {
-            return;
-        }
+    /// Files a printed line under the instant `at_ms`.
+    fn print(&mut self, at_ms: u64, line: String) {
         match self.moments.last_mut() {
-            Some(moment) if moment.at_ms == at_ms => moment.lines.append(pending),
+            Some(moment) if moment.at_ms == at_ms => moment.lines.push(line),
             _ => self.moments.push(Moment {
                 at_ms,
-                lines: std::mem::take(pending),
+                lines: vec![line],
             }),
-        }
-        if let Some(moment) = self.moments.last_mut() {
-            moment.lines.sort();
         }
     }
 
@@ -227,10 +227,17 @@ pub fn side_by_side(expected: &Timeline, actual: &Timeline) -> String {
             }
         };
         rows.push((header(&left), header(&right)));
-        // Lines printed on both sides share a row; the rest follow, each on its own side.
-        let common: Vec<&String> = left.iter().filter(|line| right.contains(line)).collect();
-        let only_left: Vec<&String> = left.iter().filter(|line| !right.contains(line)).collect();
-        let only_right: Vec<&String> = right.iter().filter(|line| !left.contains(line)).collect();
+        // Lines printed on both sides share a row (as many times as both print them); the rest
+        // follow, each on its own side.
+        let mut only_right: Vec<&String> = right.iter().collect();
+        let mut common = Vec::new();
+        let mut only_left = Vec::new();
+        for line in &left {
+            match only_right.iter().position(|other| *other == line) {
+                Some(at) => common.push(only_right.remove(at)),
+                None => only_left.push(line),
+            }
+        }
         for line in common {
             rows.push((format!("  {line}"), format!("  {line}")));
         }
@@ -304,18 +311,28 @@ mod tests {
         }
     }
 
-    fn park(virtual_ms: u64, real_ms: u64) -> String {
+    fn park(virtual_ms: u64) -> String {
         marker_line(
             "k",
             &Event::Park {
                 virtual_ms,
-                real_ms,
+                real_ms: 0,
+            },
+        )
+    }
+
+    fn wake(virtual_ms: u64) -> String {
+        marker_line(
+            "k",
+            &Event::Wake {
+                virtual_ms,
+                real_ms: 0,
             },
         )
     }
 
     #[test]
-    fn lines_are_filed_under_the_instant_of_the_next_wait() {
+    fn lines_are_filed_under_the_instant_of_the_marker_before_them() {
         let done = marker_line(
             "k",
             &Event::Done {
@@ -324,21 +341,29 @@ mod tests {
                 result: serde_json::json!([2]),
             },
         );
-        let stdout = format!("b\na\n{}\n{}\nc\n{done}\n", park(0, 1), park(0, 1));
+        let stdout = format!("b\na\n{}\n{}\nc\n{done}\n", park(0), wake(1000));
         let run = Run::parse(&output(stdout), "k");
         assert_eq!(
             run.timeline.render(),
             "t=0s\n  a\n  b\nt=1s\n  c\nreturned at t=1s: [2]"
         );
-        assert_eq!(run.longest_busy_ms, 1);
     }
 
     #[test]
-    fn a_long_stretch_without_the_clock_moving_is_measured() {
-        let stdout = format!("a\n{}\nb\n{}\n", park(0, 5), park(0, 1205));
+    fn lines_after_the_last_marker_are_at_its_instant() {
+        let stdout = format!("a\n{}\n{}\nb\n", park(0), wake(3000));
         let run = Run::parse(&output(stdout), "k");
-        assert_eq!(run.longest_busy_ms, 1200);
-        assert_eq!(run.timeline.moments.len(), 1);
+        assert_eq!(
+            run.timeline.render(),
+            "t=0s\n  a\nt=3s\n  b\nnever returned"
+        );
+    }
+
+    #[test]
+    fn text_sharing_a_line_with_a_marker_was_printed_without_a_line_break() {
+        let stdout = format!("half{}\n", park(0));
+        let run = Run::parse(&output(stdout), "k");
+        assert_eq!(run.unterminated, vec!["half".to_string()]);
     }
 
     #[test]

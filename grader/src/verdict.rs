@@ -119,14 +119,19 @@ pub struct Grade {
     pub exercises: Vec<ExerciseReport>,
     pub points: u32,
     pub max_points: u32,
+    /// What kept the grader from grading some exercise (its own data missing or broken): the
+    /// run then ends with the grader's error status.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<String>,
 }
 
 impl Grade {
-    pub fn new(exercises: Vec<ExerciseReport>) -> Grade {
+    pub fn new(exercises: Vec<ExerciseReport>, problems: Vec<String>) -> Grade {
         Grade {
             points: exercises.iter().map(|exercise| exercise.points).sum(),
             max_points: exercises.iter().map(|exercise| exercise.max_points).sum(),
             exercises,
+            problems,
         }
     }
 

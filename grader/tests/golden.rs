@@ -60,6 +60,27 @@ fn copy_course(from: &Path, to: &Path) {
     }
 }
 
+/// Whether the stubs under `exercises/` are as committed. A student who runs the tests after
+/// starting work has changed them, and the checks of the untouched stubs are skipped then.
+fn stubs_as_shipped(root: &Path) -> bool {
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["status", "--porcelain", "--", "exercises"])
+        .output();
+    match status {
+        Ok(output) if output.status.success() => {
+            let shipped = output.stdout.is_empty();
+            if !shipped {
+                eprintln!("exercises/ has changes: the checks of the untouched stubs are skipped");
+            }
+            shipped
+        }
+        // No git (a copy without history): take the stubs as they are.
+        _ => true,
+    }
+}
+
 async fn grade_course(
     root: &Path,
     target_dir: Option<PathBuf>,
@@ -105,6 +126,7 @@ async fn golden_cases_get_their_verdicts() {
 
     let mut failures = Vec::new();
     let mut graded = 0;
+    let shipped = stubs_as_shipped(&course_root);
     for exercise in &course.exercises {
         let cases_dir = course_root.join("grader/golden").join(&exercise.dir);
         let Ok(entries) = std::fs::read_dir(&cases_dir) else {
@@ -115,6 +137,10 @@ async fn golden_cases_get_their_verdicts() {
         let stub_dir = exercise.crate_dir(&course_root, Variant::Exercise);
         let copy_dir = exercise.crate_dir(copy.path(), Variant::Exercise);
         for case in cases {
+            // The stub cases grade the stub in the tree: only meaningful while it is untouched.
+            if case.ends_with("stub") && !shipped {
+                continue;
+            }
             // Start from the stub as shipped, then lay the case's files over it.
             copy_course(&stub_dir, &copy_dir);
             for entry in std::fs::read_dir(&case).unwrap() {
@@ -175,6 +201,9 @@ async fn solutions_pass_and_stubs_are_not_done_yet() {
         assert_eq!(exercise.status, Status::Passed, "{exercise:#?}");
         assert_eq!(exercise.points, exercise.max_points);
     }
+    if !stubs_as_shipped(&root) {
+        return;
+    }
     let stubs = grade_course(&root, None, &[], Variant::Exercise).await;
     for exercise in &stubs.exercises {
         assert_eq!(exercise.points, 0, "{exercise:#?}");
@@ -222,15 +251,16 @@ async fn a_compile_error_stops_only_its_own_exercise() {
         Some(&golden_target_dir()),
         &exercises,
         Variant::Solution,
+        Limits::default().build_time,
         |_| {},
     )
     .await
     .unwrap();
 
-    let errors = builds["broken-harness"].as_ref().unwrap_err();
-    assert!(errors.contains("mismatched types"), "{errors}");
+    let error = builds.get("broken-harness").unwrap_err();
+    assert!(error.text.contains("mismatched types"), "{error:?}");
     for exercise in &course.exercises {
-        let binary = builds[&exercise.harness].as_ref().unwrap();
+        let binary = builds.get(&exercise.harness).unwrap();
         assert!(binary.is_file(), "{}", binary.display());
     }
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use grader::cargo::build_harnesses;
+use grader::cargo::{Builds, build_harnesses};
 use grader::child::Limits;
 use grader::course::{Course, Variant};
 use grader::exercises::factorial_gather;
@@ -14,21 +14,30 @@ fn course_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// Builds the solution's harness of `name` and returns it, ready to run.
-async fn solution_harness(name: &str) -> (Harness, PathBuf) {
+/// Builds the solution's harness of `name` and returns it, ready to run, with the folder of its
+/// snapshots (and the builds, which keep the binary while they live).
+async fn solution_harness(name: &str) -> (Harness, PathBuf, Builds) {
     let root = course_root();
     let course = Course::load(&root).unwrap();
     let exercise = course.find(name).unwrap();
-    let builds = build_harnesses(&root, None, &[exercise], Variant::Solution, |_| {})
-        .await
-        .unwrap();
-    let binary = builds[&exercise.harness].clone().unwrap();
+    let builds = build_harnesses(
+        &root,
+        None,
+        &[exercise],
+        Variant::Solution,
+        Limits::default().build_time,
+        |_| {},
+    )
+    .await
+    .unwrap();
+    let binary = builds.get(&exercise.harness).unwrap();
     let harness = Harness {
         binary,
         limits: Limits::default(),
         workdir: exercise.crate_dir(&root, Variant::Solution),
     };
-    (harness, exercise.fixtures_dir(&root).join("snapshots"))
+    let snapshots = exercise.fixtures_dir(&root).join("snapshots");
+    (harness, snapshots, builds)
 }
 
 fn assert_timeline(snapshots: &Path, name: &str, text: &str) {
@@ -41,7 +50,7 @@ fn assert_timeline(snapshots: &Path, name: &str, text: &str) {
 
 #[tokio::test]
 async fn factorial_gather_timelines() {
-    let (harness, snapshots) = solution_harness(factorial_gather::NAME).await;
+    let (harness, snapshots, _builds) = solution_harness(factorial_gather::NAME).await;
 
     let run = harness.run(&["gather"]).await.unwrap();
     assert!(run.panic.is_none() && run.watchdog.is_none(), "{run:?}");

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::protocol::{Event, TOKEN_VAR, marker_line};
+use crate::protocol::{Event, TOKEN_ON_STDIN_VAR, marker_line};
 
 /// The run's token and the real instant the run started, set once by [`start`].
 static RUN: OnceLock<(String, Instant)> = OnceLock::new();
@@ -39,23 +39,49 @@ pub fn report(result: impl Serialize) {
     emit(&event);
 }
 
-/// Reads the run's token and removes it from the environment before any student code runs.
-/// Started by hand (no grader), a harness uses a fixed token, which is enough to read its output.
+/// Reads the run's token from the first line of stdin, where the grader writes it. Started by
+/// hand (no grader), a harness uses a fixed token, which is enough to read its output.
 fn take_token() -> String {
-    let token = std::env::var(TOKEN_VAR).unwrap_or_else(|_| "manual".to_string());
-    // SAFETY: called before the runtime, the watchdog or any student code starts a thread.
-    unsafe { std::env::remove_var(TOKEN_VAR) };
-    token
+    if std::env::var_os(TOKEN_ON_STDIN_VAR).is_none() {
+        return "manual".to_string();
+    }
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
+    line.trim().to_string()
+}
+
+fn token() -> &'static str {
+    RUN.get().map_or("manual", |(token, _)| token.as_str())
 }
 
 /// Writes one marker line and flushes it, so that it cannot be lost if the process ends next.
 pub(crate) fn emit(event: &Event) {
-    let token = RUN.get().map_or("manual", |(token, _)| token.as_str());
     let mut out = std::io::stdout().lock();
     // A `print!` without a line break may have left half a line: the marker starts after it,
     // and the grader splits the two.
-    let _ = writeln!(out, "{}", marker_line(token, event));
+    let _ = writeln!(out, "{}", marker_line(token(), event));
     let _ = out.flush();
+}
+
+/// Writes a last marker straight to file descriptor 1, past `std::io::stdout()`'s lock, which
+/// the student's code may hold for ever (the watchdog's marker must get out all the same).
+#[cfg(unix)]
+pub(crate) fn emit_last(event: &Event) {
+    let line = format!("{}\n", marker_line(token(), event));
+    let mut bytes = line.as_bytes();
+    while !bytes.is_empty() {
+        // SAFETY: writes from a live buffer of the given length to stdout's descriptor.
+        let written = unsafe { libc::write(1, bytes.as_ptr().cast(), bytes.len()) };
+        if written <= 0 {
+            return;
+        }
+        bytes = &bytes[written as usize..];
+    }
+}
+
+#[cfg(not(unix))]
+pub(crate) fn emit_last(event: &Event) {
+    emit(event);
 }
 
 /// Reports every panic as a marker, then lets the default hook print it to stderr as usual.
@@ -68,9 +94,15 @@ fn install_panic_hook() {
             .map(|text| text.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "a panic without a message".to_string());
-        let location = info
-            .location()
-            .map(|at| format!("{}:{}:{}", at.file(), at.line(), at.column()));
+        // Forward slashes on every platform, so that a message reads the same everywhere.
+        let location = info.location().map(|at| {
+            format!(
+                "{}:{}:{}",
+                at.file().replace('\\', "/"),
+                at.line(),
+                at.column()
+            )
+        });
         emit(&Event::Panic { message, location });
         default_hook(info);
     }));

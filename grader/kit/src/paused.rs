@@ -2,13 +2,14 @@
 //! which each line was printed.
 //!
 //! With the clock paused, tokio's time moves only when the runtime has nothing left to do: it
-//! then jumps straight to the next timer. So every line printed between two waits was printed at
-//! the same virtual instant, and a park hook that writes a marker just before each wait closes
-//! the batch at that instant. A three-second program is graded in milliseconds.
+//! then jumps straight to the next timer. Hooks write a marker just before each wait (`Park`)
+//! and just after it (`Wake`), with the virtual time; every line between two markers was printed
+//! at the time of the first. A three-second program is graded in milliseconds.
 //!
-//! Two things can go wrong that the clock cannot show, and a watchdog thread catches them:
-//! the runtime's thread never waits (a `std::thread::sleep` or a busy loop), or it waits with no
-//! timer set, so that nothing will ever wake it (a deadlock, `pending()`).
+//! What the clock cannot show, a watchdog thread catches: the runtime's thread never waits (a
+//! `std::thread::sleep` or a busy loop), or it waits with no timer set, so that nothing will
+//! ever wake it (a deadlock, `pending()`). And a program whose clock runs past
+//! [`VIRTUAL_LIMIT`] is stopped too: it would run (nearly) for ever.
 
 use std::future::Future;
 use std::process::ExitCode;
@@ -17,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::output::{emit, millis, real_elapsed, start};
+use crate::output::{emit, emit_last, millis, real_elapsed, start};
 use crate::protocol::Event;
 
 /// How long the runtime's thread may run without waiting before the watchdog ends the run.
@@ -27,8 +28,11 @@ pub const BLOCKED_AFTER: Duration = Duration::from_secs(3);
 /// How long the runtime may wait with no timer set before the watchdog ends the run.
 pub const STUCK_AFTER: Duration = Duration::from_secs(3);
 
+/// How far tokio's clock may run before the run is stopped.
+pub const VIRTUAL_LIMIT: Duration = Duration::from_secs(600);
+
 /// The exit code of a run that the watchdog ended.
-const WATCHDOG_EXIT: u8 = 3;
+const WATCHDOG_EXIT: i32 = 3;
 
 /// Runs `future` to completion on a current-thread runtime with a paused clock, writing the
 /// protocol's markers among whatever it prints, and finally a [`Event::Done`] with its output.
@@ -42,26 +46,48 @@ where
         parked: false,
         since: Instant::now(),
     }));
-    spawn_watchdog(Arc::clone(&activity));
+    spawn_watchdog(Arc::clone(&activity), RuntimeThread::current());
 
     // The virtual instant the future started at; set on its first poll, inside the runtime.
     let virtual_start: Arc<OnceLock<tokio::time::Instant>> = Arc::new(OnceLock::new());
+    let elapsed = {
+        let virtual_start = Arc::clone(&virtual_start);
+        move || {
+            virtual_start
+                .get()
+                .map(|start| tokio::time::Instant::now() - *start)
+        }
+    };
     let runtime = {
-        let (park_start, park_activity) = (Arc::clone(&virtual_start), Arc::clone(&activity));
-        let unpark_activity = Arc::clone(&activity);
+        let (park_elapsed, wake_elapsed) = (elapsed.clone(), elapsed);
+        let (park_activity, wake_activity) = (Arc::clone(&activity), Arc::clone(&activity));
         tokio::runtime::Builder::new_current_thread()
             .enable_time()
             .start_paused(true)
             .on_thread_park(move || {
-                if let Some(start) = park_start.get() {
+                if let Some(elapsed) = park_elapsed() {
                     emit(&Event::Park {
-                        virtual_ms: millis(tokio::time::Instant::now() - *start),
+                        virtual_ms: millis(elapsed),
                         real_ms: millis(real_elapsed()),
                     });
                 }
                 park_activity.lock().unwrap().set(true);
             })
-            .on_thread_unpark(move || unpark_activity.lock().unwrap().set(false))
+            .on_thread_unpark(move || {
+                wake_activity.lock().unwrap().set(false);
+                if let Some(elapsed) = wake_elapsed() {
+                    if elapsed > VIRTUAL_LIMIT {
+                        emit_last(&Event::TooLong {
+                            virtual_ms: millis(elapsed),
+                        });
+                        std::process::exit(WATCHDOG_EXIT);
+                    }
+                    emit(&Event::Wake {
+                        virtual_ms: millis(elapsed),
+                        real_ms: millis(real_elapsed()),
+                    });
+                }
+            })
             .build()
             .expect("a current-thread runtime always builds")
     };
@@ -92,7 +118,7 @@ impl Activity {
 }
 
 /// Starts the thread that ends the run when the runtime is blocked or stuck for too long.
-fn spawn_watchdog(activity: Arc<Mutex<Activity>>) {
+fn spawn_watchdog(activity: Arc<Mutex<Activity>>, runtime_thread: RuntimeThread) {
     std::thread::Builder::new()
         .name("grader-watchdog".into())
         .spawn(move || {
@@ -109,20 +135,54 @@ fn spawn_watchdog(activity: Arc<Mutex<Activity>>) {
                 } else if !parked && waited > BLOCKED_AFTER {
                     Event::Blocked {
                         real_ms: millis(waited),
-                        cpu_ms: process_cpu_time().map(millis),
+                        computing: runtime_thread.computing(waited),
                     }
                 } else {
                     continue;
                 };
-                emit(&event);
-                std::process::exit(WATCHDOG_EXIT.into());
+                emit_last(&event);
+                std::process::exit(WATCHDOG_EXIT);
             }
         })
         .expect("the watchdog thread starts");
 }
 
-/// The CPU time this process has used so far, where the platform tells it.
-#[cfg(unix)]
+/// The thread the runtime runs on (the caller's: a current-thread runtime uses it), and what the
+/// watchdog can learn of it.
+struct RuntimeThread {
+    #[cfg(target_os = "linux")]
+    tid: libc::pid_t,
+}
+
+impl RuntimeThread {
+    fn current() -> RuntimeThread {
+        RuntimeThread {
+            // SAFETY: `gettid` has no preconditions.
+            #[cfg(target_os = "linux")]
+            tid: unsafe { libc::gettid() },
+        }
+    }
+
+    /// Whether a blocked runtime thread is computing (a busy loop) rather than waiting in a
+    /// blocking call. Linux says it exactly, whatever the load: the thread's state is `R`
+    /// (running or ready to run) in a loop, `S` or `D` while it sleeps.
+    #[cfg(target_os = "linux")]
+    fn computing(&self, _blocked_for: Duration) -> Option<bool> {
+        let stat = std::fs::read_to_string(format!("/proc/self/task/{}/stat", self.tid)).ok()?;
+        // The state follows the command name, which is in parentheses and may hold spaces.
+        let state = stat.rsplit_once(") ")?.1.chars().next()?;
+        Some(state == 'R')
+    }
+
+    /// Elsewhere, the process's CPU time: close to the time blocked in a busy loop, close to
+    /// nothing in a blocking sleep.
+    #[cfg(not(target_os = "linux"))]
+    fn computing(&self, blocked_for: Duration) -> Option<bool> {
+        process_cpu_time().map(|cpu| cpu * 4 > blocked_for)
+    }
+}
+
+#[cfg(all(unix, not(target_os = "linux")))]
 fn process_cpu_time() -> Option<Duration> {
     let mut time = libc::timespec {
         tv_sec: 0,
@@ -133,7 +193,35 @@ fn process_cpu_time() -> Option<Duration> {
     (status == 0).then(|| Duration::new(time.tv_sec as u64, time.tv_nsec as u32))
 }
 
-#[cfg(not(unix))]
+#[cfg(windows)]
+fn process_cpu_time() -> Option<Duration> {
+    // FILETIMEs: two 32-bit halves of a count of 100 ns, laid out as one little-endian u64.
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn GetCurrentProcess() -> isize;
+        fn GetProcessTimes(
+            process: isize,
+            creation: *mut u64,
+            exit: *mut u64,
+            kernel: *mut u64,
+            user: *mut u64,
+        ) -> i32;
+    }
+    let (mut creation, mut exit, mut kernel, mut user) = (0u64, 0u64, 0u64, 0u64);
+    // SAFETY: the pseudo-handle of the current process, and four live outputs.
+    let ok = unsafe {
+        GetProcessTimes(
+            GetCurrentProcess(),
+            &mut creation,
+            &mut exit,
+            &mut kernel,
+            &mut user,
+        )
+    };
+    (ok != 0).then(|| Duration::from_nanos((kernel + user) * 100))
+}
+
+#[cfg(not(any(unix, windows)))]
 fn process_cpu_time() -> Option<Duration> {
     None
 }

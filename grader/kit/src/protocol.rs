@@ -1,14 +1,20 @@
 //! The marker lines a harness writes among the student's output, and how the grader reads them.
 //!
 //! A marker is one line: the [`MARKER_START`] character, the run's token, a space and an
-//! [`Event`] as JSON. The grader makes a fresh token for every run and hands it over in the
-//! [`TOKEN_VAR`] environment variable, which the harness reads and removes before any student
-//! code runs; a line that merely looks like a marker but has another token is student output.
+//! [`Event`] as JSON. The grader makes a fresh token for every run and writes it on the harness's
+//! standard input (see [`TOKEN_ON_STDIN_VAR`]), which the harness reads before any student code
+//! runs; a line that merely looks like a marker but has another token is student output.
+//!
+//! Lines are filed at the virtual instant of the marker *before* them: the clock only moves
+//! while the runtime waits, between a [`Event::Park`] and the next [`Event::Wake`], when no task
+//! runs.
 
 use serde::{Deserialize, Serialize};
 
-/// The environment variable that carries the run's token to the harness.
-pub const TOKEN_VAR: &str = "GRADER_KIT_TOKEN";
+/// Set (to any value) when the grader writes the run's token as the first line of the harness's
+/// standard input. The token itself never goes through the environment, where a program could
+/// read it back (`/proc/self/environ` keeps the environment the process started with).
+pub const TOKEN_ON_STDIN_VAR: &str = "GRADER_KIT_TOKEN_ON_STDIN";
 
 /// The character that starts a marker (ASCII "record separator", never typed by accident).
 pub const MARKER_START: char = '\u{1e}';
@@ -17,9 +23,10 @@ pub const MARKER_START: char = '\u{1e}';
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum Event {
-    /// The runtime is about to wait: every line since the previous marker was printed at
-    /// `virtual_ms` on tokio's clock (which only moves while the runtime waits).
+    /// The runtime is about to wait, at `virtual_ms` on tokio's clock.
     Park { virtual_ms: u64, real_ms: u64 },
+    /// The runtime woke up, at `virtual_ms` (a paused clock jumps to the next timer meanwhile).
+    Wake { virtual_ms: u64, real_ms: u64 },
     /// The graded future returned `result`, at `virtual_ms`.
     Done {
         virtual_ms: u64,
@@ -32,10 +39,16 @@ pub enum Event {
         location: Option<String>,
     },
     /// The runtime's only thread ran for `real_ms` without ever waiting: something blocks it.
-    /// `cpu_ms` tells a busy loop (close to `real_ms`) from a blocking sleep (close to 0).
-    Blocked { real_ms: u64, cpu_ms: Option<u64> },
+    /// `computing` tells a busy loop (`true`) from a blocking call such as `std::thread::sleep`
+    /// (`false`), where the platform lets the watchdog see it.
+    Blocked {
+        real_ms: u64,
+        computing: Option<bool>,
+    },
     /// The runtime waited `real_ms` with no timer set: nothing will ever wake it.
     Stuck { real_ms: u64 },
+    /// tokio's clock passed the harness's limit: the program would run (nearly) for ever.
+    TooLong { virtual_ms: u64 },
 }
 
 /// Formats `event` as a marker line (without the line break) for the run's `token`.

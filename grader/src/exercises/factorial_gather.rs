@@ -8,9 +8,9 @@ use std::collections::HashMap;
 
 use similar::TextDiff;
 
-use crate::exercises::{Context, compile_error, ended_badly};
+use crate::exercises::{Context, compile_error, ended_badly, shown};
 use crate::harness::expected_timeline;
-use crate::timeline::{Timeline, format_ms, side_by_side};
+use crate::timeline::{Moment, Timeline, format_ms, side_by_side};
 use crate::verdict::{Outcome, Status};
 
 /// The exercise's package name, as in `course.toml`.
@@ -39,12 +39,18 @@ pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, Stri
         let expected = expected_timeline(&context.snapshots(), snapshot)?;
         factorial_expected.push((*name, *number, expected));
     }
-    let gather_outcome = scenario(context, &["gather"], &gather_expected, "gather()").await;
+    let factorial_outcome = factorial(context, &factorial_expected).await;
+    let mut gather_outcome = scenario(context, &["gather"], &gather_expected, "gather()").await;
+    // gather's lines must come from factorial: written out by hand, they would pass alone.
+    if gather_outcome.status == Status::Passed && factorial_outcome.status != Status::Passed {
+        gather_outcome = Outcome::failed(
+            "gather() printed the right timeline, but factorial does not work on its own (see \
+             the factorial check): gather's lines must come from factorial, not be written out \
+             by hand.",
+        );
+    }
     Ok(vec![
-        (
-            "factorial".into(),
-            factorial(context, &factorial_expected).await,
-        ),
+        ("factorial".into(), factorial_outcome),
         ("gather".into(), gather_outcome),
         ("prediction".into(), prediction(context, &gather_expected)),
     ])
@@ -71,20 +77,29 @@ async fn scenario(
 ) -> Outcome {
     let harness = match &context.harness {
         Ok(harness) => harness,
-        Err(errors) => return compile_error(errors),
+        Err(error) => return compile_error(error),
     };
     let run = match harness.run(args).await {
         Ok(run) => run,
         Err(error) => return Outcome::failed(error),
     };
-    if let Some(outcome) = ended_badly(&run) {
+    if let Some(outcome) = ended_badly(&run, &harness.limits) {
         // Not done yet: no timeline, which would give away the prediction before it is written.
         return match outcome.status {
             Status::NotDone => outcome,
             _ => outcome.with_details(side_by_side(expected, &run.timeline)),
         };
     }
-    if run.timeline == *expected {
+    let actual = snapped(&run.timeline, expected);
+    if let Some(text) = run.unterminated.first() {
+        return Outcome::failed(format!(
+            "{call}: printed `{}` without ending the line: use `println!`, which ends each line, \
+             rather than `print!`.",
+            shown(text)
+        ))
+        .with_details(side_by_side(expected, &actual));
+    }
+    if actual == *expected {
         return Outcome::passed(format!(
             "{call} printed the right lines at the right instants and returned in {}.",
             seconds(expected.end_ms())
@@ -92,63 +107,123 @@ async fn scenario(
     }
     Outcome::failed(format!(
         "{call}: {}",
-        explain(expected, &run.timeline, run.longest_busy_ms)
+        explain(expected, &actual, &run.stderr)
     ))
-    .with_details(side_by_side(expected, &run.timeline))
+    .with_details(side_by_side(expected, &actual))
+}
+
+/// How far (in ms of tokio's time) an instant may be from the expected one and still count as
+/// it: a deadline computed from `std::time::Instant` lands a few real milliseconds off.
+const SAME_INSTANT_MS: u64 = 100;
+
+/// `actual`, with each instant close to an expected one moved onto it.
+fn snapped(actual: &Timeline, expected: &Timeline) -> Timeline {
+    let snap = |at_ms: u64| {
+        expected
+            .moments
+            .iter()
+            .map(|moment| moment.at_ms)
+            .chain(expected.returned.as_ref().map(|returned| returned.at_ms))
+            .find(|wanted| wanted.abs_diff(at_ms) <= SAME_INSTANT_MS)
+            .unwrap_or(at_ms)
+    };
+    let mut snapped = Timeline {
+        moments: Vec::new(),
+        returned: actual.returned.clone().map(|mut returned| {
+            returned.at_ms = snap(returned.at_ms);
+            returned
+        }),
+    };
+    for moment in &actual.moments {
+        let at_ms = snap(moment.at_ms);
+        match snapped.moments.last_mut() {
+            Some(last) if last.at_ms == at_ms => last.lines.extend(moment.lines.iter().cloned()),
+            _ => snapped.moments.push(Moment {
+                at_ms,
+                lines: moment.lines.clone(),
+            }),
+        }
+    }
+    for moment in &mut snapped.moments {
+        moment.lines.sort();
+    }
+    snapped
 }
 
 /// Says what is wrong with `actual`, the likeliest mistake first.
-fn explain(expected: &Timeline, actual: &Timeline, longest_busy_ms: u64) -> String {
-    // A blocking sleep shows as real time passing while tokio's clock stands still.
-    if longest_busy_ms >= 500 && actual.end_ms() < expected.end_ms() {
-        return "real time passed while tokio's clock stood still. A blocking call such as \
-                `std::thread::sleep` stops the whole thread, and every task on it; \
-                `tokio::time::sleep(..).await` lets the other tasks run meanwhile."
-            .to_string();
-    }
+fn explain(expected: &Timeline, actual: &Timeline, stderr: &str) -> String {
     let (missing, unexpected) = line_difference(expected, actual);
     if let Some(line) = unexpected.first() {
+        let count = |timeline: &Timeline| timeline.lines().filter(|l| *l == *line).count();
+        if count(expected) > 0 {
+            return format!(
+                "printed `{}` {}; the lesson's program prints it {}.",
+                shown(line),
+                times(count(actual)),
+                times(count(expected))
+            );
+        }
         let closest = missing
             .iter()
-            .map(|candidate| (TextDiff::from_chars(*candidate, *line).ratio(), candidate))
+            .map(|candidate| (TextDiff::from_chars(*candidate, line).ratio(), candidate))
             .filter(|(ratio, _)| *ratio > 0.6)
             .max_by(|a, b| a.0.total_cmp(&b.0));
         return match closest {
             Some((_, wanted)) => format!(
-                "printed `{line}`, where the lesson's program prints `{wanted}`. Check the text \
-                 and the numbers, character by character."
+                "printed `{}`, where the lesson's program prints `{wanted}`. Check the text and \
+                 the numbers, character by character.",
+                shown(line)
             ),
-            None => format!("printed `{line}`, which the lesson's program never prints."),
+            None => format!(
+                "printed `{}`, which the lesson's program never prints.",
+                shown(line)
+            ),
         };
     }
     if let Some(line) = missing.first() {
+        if stderr.lines().any(|printed| printed == *line) {
+            return format!(
+                "printed `{line}` to stderr (`eprintln!`); the lesson's program prints to stdout, \
+                 with `println!`."
+            );
+        }
         let more = match missing.len() {
             1 => String::new(),
-            n => format!(" (and {} more lines)", n - 1),
+            n => format!(" (nor {} other lines)", n - 1),
         };
         return format!("never printed `{line}`{more}.");
     }
-    // Every line is there: they came at the wrong instants.
-    if actual.end_ms() > expected.end_ms() {
-        return format!(
-            "every line is right, but it took {} instead of {}: the tasks ran one after \
-             another. Awaiting futures one by one adds their times up; to overlap their sleeps, \
-             drive them together (`tokio::join!`, `join_all`, `JoinSet`...).",
-            seconds(actual.end_ms()),
-            seconds(expected.end_ms())
-        );
-    }
     if actual.moments != expected.moments {
-        return "every line is right, but not at the right instants. Print each \"Compute\" line \
-                before its one-second sleep, and the result line right after the last one."
-            .to_string();
+        if ran_one_after_another(actual) {
+            return format!(
+                "every line is right, but it took {} instead of {}: the tasks ran one after \
+                 another. Awaiting futures one by one adds their times up; to overlap their \
+                 sleeps, drive them together (`tokio::join!`, `join_all`, `JoinSet`...).",
+                seconds(actual.end_ms()),
+                seconds(expected.end_ms())
+            );
+        }
+        return match first_moved_line(expected, actual) {
+            Some((line, want, got)) => format!(
+                "every line is right, but `{line}` came at {got}, where the lesson's program \
+                 prints it at {want}. Print each \"Compute\" line, then sleep one second; print \
+                 the result line right after the last sleep.",
+                got = format_ms(got),
+                want = format_ms(want)
+            ),
+            None => "every line is right, but not at the right instants.".to_string(),
+        };
     }
     match (&expected.returned, &actual.returned) {
-        (Some(want), Some(got)) if same_items(&want.value, &got.value) => format!(
-            "returned {} instead of {}: the results must come in the order of the tasks (A, B, \
-             C), not the order they finished in.",
-            got.value, want.value
-        ),
+        (Some(want), Some(got))
+            if want.value != got.value && same_items(&want.value, &got.value) =>
+        {
+            format!(
+                "returned {} instead of {}: the results must come in the order of the tasks (A, \
+                 B, C), not the order they finished in.",
+                got.value, want.value
+            )
+        }
         (Some(want), Some(got)) if want.value != got.value => {
             format!("returned {} instead of {}.", got.value, want.value)
         }
@@ -160,6 +235,54 @@ fn explain(expected: &Timeline, actual: &Timeline, longest_busy_ms: u64) -> Stri
         (Some(_), None) => "never returned.".to_string(),
         _ => "did not do what the reference does.".to_string(),
     }
+}
+
+/// Whether the tasks' lines (`Task X: ...`) come task after task, each one's first line no
+/// earlier than the previous one's last: the mark of awaiting them one by one.
+fn ran_one_after_another(actual: &Timeline) -> bool {
+    let mut spans: Vec<(u64, u64)> = Vec::new();
+    let mut tasks: Vec<&str> = Vec::new();
+    for moment in &actual.moments {
+        for line in &moment.lines {
+            let Some(task) = line
+                .strip_prefix("Task ")
+                .and_then(|rest| rest.split(':').next())
+            else {
+                continue;
+            };
+            match tasks.iter().position(|known| *known == task) {
+                Some(index) => spans[index].1 = moment.at_ms,
+                None => {
+                    tasks.push(task);
+                    spans.push((moment.at_ms, moment.at_ms));
+                }
+            }
+        }
+    }
+    spans.sort_unstable();
+    spans.len() > 1 && spans.windows(2).all(|pair| pair[1].0 >= pair[0].1)
+}
+
+/// The first line (in expected order) printed at another instant than expected: the line, the
+/// instant it should have come at, and the one it came at.
+fn first_moved_line(expected: &Timeline, actual: &Timeline) -> Option<(String, u64, u64)> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for moment in &expected.moments {
+        for line in &moment.lines {
+            let nth = seen.entry(line).or_default();
+            let got = actual
+                .moments
+                .iter()
+                .flat_map(|m| m.lines.iter().filter(|l| *l == line).map(|_| m.at_ms))
+                .nth(*nth);
+            *nth += 1;
+            match got {
+                Some(got) if got != moment.at_ms => return Some((line.clone(), moment.at_ms, got)),
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// The lines `expected` has that `actual` lacks, and the other way round (as multisets).
@@ -196,6 +319,15 @@ fn same_items(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     sorted(a).is_some() && sorted(a) == sorted(b)
 }
 
+/// `once`, `twice`, `3 times`.
+fn times(count: usize) -> String {
+    match count {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
 /// `3 s`, `1.5 s`.
 fn seconds(ms: u64) -> String {
     let text = format_ms(ms);
@@ -207,12 +339,20 @@ fn seconds(ms: u64) -> String {
 /// possible order of what is printed, any order being possible inside one instant.
 fn prediction(context: &Context<'_>, expected: &Timeline) -> Outcome {
     let path = context.crate_dir.join(PREDICTION_FILE);
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let Ok(bytes) = std::fs::read(&path) else {
         return Outcome::new(
             Status::NotDone,
             format!("Not done yet: write what you expect `gather` to print in {PREDICTION_FILE}."),
         );
     };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Outcome::failed(format!(
+            "{PREDICTION_FILE} is not UTF-8 text: save it as UTF-8 (your editor's encoding \
+             setting)."
+        ));
+    };
+    // Some editors start a UTF-8 file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let predicted: Vec<&str> = text
         .lines()
         .map(str::trim)

@@ -16,6 +16,7 @@ use rand::{Rng, SeedableRng};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::child::Limits;
 use crate::exercises::{Context, compile_error, ended_badly};
 use crate::mock::http::{Ending, MockServer, Seen};
 use crate::mock::scripted::{self, Behaviour, Route};
@@ -293,6 +294,7 @@ fn pages_scenario(text: &str, rng: &mut StdRng) -> Pages {
 struct Ran {
     run: Run,
     seen: Vec<Seen>,
+    limits: Limits,
 }
 
 async fn run_services(
@@ -387,7 +389,11 @@ async fn finish(
     let run = harness.run(&[&scenario.to_string()]).await?;
     // The harness has ended, so every connection is closed; give the server a moment to see it.
     let seen = server.log.settled(Duration::from_secs(2)).await;
-    Ok(Ran { run, seen })
+    Ok(Ran {
+        run,
+        seen,
+        limits: harness.limits,
+    })
 }
 
 /// `{ip}` and `{ip6}` in a body become the service's address.
@@ -410,8 +416,9 @@ fn fill_in(behaviour: &Behaviour, ip: &str) -> Behaviour {
 // Judging them.
 
 /// The run's result, or the outcome that explains why there is none.
-fn result_of(run: &Run) -> Result<&Value, Outcome> {
-    if let Some(outcome) = ended_badly(run) {
+fn result_of(ran: &Ran) -> Result<&Value, Outcome> {
+    let run = &ran.run;
+    if let Some(outcome) = ended_badly(run, &ran.limits) {
         return Err(outcome);
     }
     match &run.timeline.returned {
@@ -423,7 +430,7 @@ fn result_of(run: &Run) -> Result<&Value, Outcome> {
 }
 
 fn judge_fetch(kinds: &BTreeMap<String, Kind>, planned: &[Planned], ran: Ran) -> Outcome {
-    let results = match result_of(&ran.run) {
+    let results = match result_of(&ran) {
         Ok(Value::Array(results)) => results.clone(),
         Ok(other) => return Outcome::failed(format!("The harness could not read {other}.")),
         Err(outcome) => return outcome,
@@ -463,7 +470,7 @@ fn judge_race(
     planned: &[Planned],
     ran: Ran,
 ) -> Vec<(String, Outcome)> {
-    let result = match result_of(&ran.run) {
+    let result = match result_of(&ran) {
         Ok(result) => result.clone(),
         Err(outcome) => {
             return ["first-success", "concurrent", "cancelled"]
@@ -610,7 +617,7 @@ fn judge_cancellation(seen: &[Seen], winner: &Planned) -> Outcome {
 }
 
 fn judge_all_failed(kinds: &BTreeMap<String, Kind>, planned: &[Planned], ran: Ran) -> Outcome {
-    let result = match result_of(&ran.run) {
+    let result = match result_of(&ran) {
         Ok(result) => result.clone(),
         Err(outcome) => return outcome,
     };
@@ -664,7 +671,7 @@ fn judge_all_failed(kinds: &BTreeMap<String, Kind>, planned: &[Planned], ran: Ra
 }
 
 fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
-    let result = match result_of(&found.run) {
+    let result = match result_of(&found) {
         Ok(result) => result.clone(),
         Err(outcome) => return outcome,
     };
@@ -693,7 +700,7 @@ fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
             pages.min_chars
         ));
     }
-    match result_of(&none.run) {
+    match result_of(&none) {
         Ok(Value::Null) => Outcome::passed(
             "The first page long enough in characters is found, and None when there is none.",
         ),

@@ -10,10 +10,11 @@ pub mod fastest_ip;
 
 use std::path::PathBuf;
 
-use grader_kit::paused::{BLOCKED_AFTER, STUCK_AFTER};
+use grader_kit::paused::{BLOCKED_AFTER, STUCK_AFTER, VIRTUAL_LIMIT};
 use grader_kit::protocol::Event;
 
-use crate::child::{Ending, last_lines};
+use crate::cargo::{BuildError, BuildErrorKind};
+use crate::child::{Ending, Limits, last_lines};
 use crate::course::{Exercise, Variant};
 use crate::harness::Harness;
 use crate::timeline::Run;
@@ -23,8 +24,8 @@ use crate::verdict::{Outcome, Status};
 pub struct Context<'a> {
     pub exercise: &'a Exercise,
     pub variant: Variant,
-    /// The built harness, or the compiler's errors.
-    pub harness: Result<Harness, String>,
+    /// The built harness, or why it could not be built.
+    pub harness: Result<Harness, BuildError>,
     /// The graded crate's folder (the student's stub, or the solution).
     pub crate_dir: PathBuf,
     /// `fixtures/<dir>`: the exercise's data, and its snapshots under `snapshots/`.
@@ -62,43 +63,64 @@ pub fn check_ids(exercise: &str) -> Option<&'static [&'static str]> {
     }
 }
 
-/// The outcome of a check that needs the harness, when it did not compile.
-pub fn compile_error(errors: &str) -> Outcome {
-    Outcome::new(
-        Status::CompileError,
-        "The crate does not compile, so this check could not run. The first errors:",
-    )
-    .with_details(errors)
+/// The outcome of a check that needs the harness, when it could not be built.
+pub fn compile_error(error: &BuildError) -> Outcome {
+    let message = match error.kind {
+        BuildErrorKind::Crate => {
+            "The crate does not compile, so this check could not run. The first errors:"
+        }
+        BuildErrorKind::Api => {
+            "Your crate compiles, but the grader cannot call it: a public function, type or \
+             signature differs from the stub's. Keep them as the stub gives them (its doc \
+             comments say what each must be). The compiler's first errors, in the grader's \
+             code that calls yours:"
+        }
+        BuildErrorKind::TimedOut => {
+            return Outcome::new(
+                Status::TimedOut,
+                "Compiling took longer than the grader allows, and was stopped. Does a build \
+                 script loop?",
+            );
+        }
+    };
+    Outcome::new(Status::CompileError, message).with_details(&error.text)
 }
 
 /// The verdict for a run that ended before it could be compared with anything: a `todo!()`, a
 /// panic, a blocked or stuck runtime, too much output, or the time limit. `None` when the run
 /// ended normally.
-pub fn ended_badly(run: &Run) -> Option<Outcome> {
+pub fn ended_badly(run: &Run, limits: &Limits) -> Option<Outcome> {
     if let Some(location) = run.unfinished() {
         return Some(Outcome::new(
             Status::NotDone,
-            format!("Not done yet: `todo!()` is still in place ({location})."),
+            format!("Not done yet: a `todo!()` is still in place ({location})."),
         ));
     }
     if run.ending == Ending::Flooded {
-        return Some(Outcome::failed(
-            "The program printed more than 1 MB and was stopped. Is a loop printing without end?",
-        ));
+        return Some(Outcome::failed(format!(
+            "The program printed more than {} and was stopped. Is a loop printing without end?",
+            bytes(limits.output_bytes)
+        )));
     }
+    // The times in these messages are the watchdog's limits, not measurements, so that the same
+    // program always gets the same words.
     match run.watchdog {
-        Some(Event::Blocked { real_ms, cpu_ms }) => {
-            // The times in these messages are the watchdog's limits, not measurements, so that
-            // the same program always gets the same words.
-            // A blocking sleep uses next to no CPU; a busy loop uses its core, or a good share of
-            // it on a loaded machine.
-            let busy = cpu_ms.is_some_and(|cpu| cpu * 4 > real_ms);
-            let cause = if busy {
-                "It was computing the whole time: a loop that never reaches an `.await`."
-            } else {
-                "It was waiting without telling tokio: `std::thread::sleep` (or another blocking \
-                 call) stops the whole thread, and every task on it. Use \
-                 `tokio::time::sleep(..).await`, which lets the other tasks run meanwhile."
+        Some(Event::Blocked { computing, .. }) => {
+            let cause = match computing {
+                Some(true) => {
+                    "It was computing the whole time: a loop that never reaches an `.await` that \
+                     waits (a `yield_now()` or a zero-length sleep does not wait)."
+                }
+                Some(false) => {
+                    "It was waiting without telling tokio: `std::thread::sleep` (or another \
+                     blocking call) stops the whole thread, and every task on it. Use \
+                     `tokio::time::sleep(..).await`, which lets the other tasks run meanwhile."
+                }
+                None => {
+                    "Either it waited without telling tokio (`std::thread::sleep` or another \
+                     blocking call: use `tokio::time::sleep(..).await`), or it ran a loop that \
+                     never reaches an `.await`."
+                }
             };
             return Some(Outcome::failed(format!(
                 "The runtime's only thread was blocked for more than {} s of real time and the \
@@ -114,12 +136,22 @@ pub fn ended_badly(run: &Run) -> Option<Outcome> {
                 STUCK_AFTER.as_secs()
             )));
         }
+        Some(Event::TooLong { .. }) => {
+            return Some(Outcome::failed(format!(
+                "The program was still running after {} minutes of tokio's time and was \
+                 stopped. Does a loop go on sleeping for ever?",
+                VIRTUAL_LIMIT.as_secs() / 60
+            )));
+        }
         _ => {}
     }
     if run.ending == Ending::TimedOut {
         return Some(Outcome::new(
             Status::TimedOut,
-            "The program ran past its time limit and was stopped.",
+            format!(
+                "The program ran past its time limit ({} s) and was stopped.",
+                limits.time.as_secs()
+            ),
         ));
     }
     if let Some((message, location)) = &run.panic {
@@ -128,7 +160,8 @@ pub fn ended_badly(run: &Run) -> Option<Outcome> {
             .map(|at| format!(" at {at}"))
             .unwrap_or_default();
         return Some(Outcome::failed(format!(
-            "The program panicked{at}: {message}"
+            "The program panicked{at}: {}",
+            shown(message)
         )));
     }
     if let Ending::Exited(status) = &run.ending
@@ -140,6 +173,38 @@ pub fn ended_badly(run: &Run) -> Option<Outcome> {
         );
     }
     None
+}
+
+/// `1 MB`, `512 KB`.
+fn bytes(count: usize) -> String {
+    match count {
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MB", n >> 20),
+        n => format!("{} KB", n.div_ceil(1024)),
+    }
+}
+
+/// A line of the student's output as a message shows it: control characters escaped, and cut
+/// short when it is long.
+pub fn shown(text: &str) -> String {
+    const LONGEST: usize = 160;
+    let escaped: String = text
+        .chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    match escaped.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!(
+            "{}... ({} characters)",
+            &escaped[..cut],
+            text.chars().count()
+        ),
+        None => escaped,
+    }
 }
 
 #[cfg(test)]

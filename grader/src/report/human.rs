@@ -50,7 +50,12 @@ pub fn render(grade: &Grade) -> String {
             exercise.title,
         );
         let mut details_shown: Vec<&str> = Vec::new();
-        let id_width = exercise.checks.iter().map(|c| c.id.len()).max().unwrap_or(0);
+        let id_width = exercise
+            .checks
+            .iter()
+            .map(|c| c.id.len())
+            .max()
+            .unwrap_or(0);
         for check in &exercise.checks {
             let style = colour(check.status);
             let _ = writeln!(

@@ -1,0 +1,17 @@
+//! Wrong: print! without a line break.
+use std::time::Duration;
+
+pub async fn factorial(name: &str, number: u64) -> u64 {
+    let mut f = 1;
+    for i in 2..=number {
+        print!("Task {name}: Compute factorial({i})...");
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        f *= i;
+    }
+    println!("Task {name}: factorial({number}) = {f}");
+    f
+}
+pub async fn gather() -> [u64; 3] {
+    let (a, b, c) = tokio::join!(factorial("A", 2), factorial("B", 3), factorial("C", 4));
+    [a, b, c]
+}
