@@ -3,7 +3,7 @@
 //! `grader/golden/<exercise dir>/<case>/` holds a submission (`lib.rs` for the exercise's
 //! `src/lib.rs`, and any other file by its name in the exercise's folder, such as
 //! `prediction.txt`; what a case leaves out stays as the stub ships it), a `README` if it needs
-//! words, and `expected.json`, the verdict: each check's status, points and message. Every case is
+//! words, a `unix-only` file if it cannot pass elsewhere, and `expected.json`, the verdict: each check's status, points and message. Every case is
 //! graded in one temporary copy of the course, built into this workspace's `target/`, so that
 //! no dependency is compiled again.
 //!
@@ -141,13 +141,17 @@ async fn golden_cases_get_their_verdicts() {
             if case.ends_with("stub") && !shipped {
                 continue;
             }
+            // A case marked `unix-only` relies on what only Unix offers (its file says what).
+            if case.join("unix-only").exists() && !cfg!(unix) {
+                continue;
+            }
             // Start from the stub as shipped, then lay the case's files over it.
             copy_course(&stub_dir, &copy_dir);
             for entry in std::fs::read_dir(&case).unwrap() {
                 let from = entry.unwrap().path();
                 let name = from.file_name().unwrap().to_str().unwrap().to_string();
                 let to = match name.as_str() {
-                    "expected.json" | "README" => continue,
+                    "expected.json" | "README" | "unix-only" => continue,
                     "lib.rs" => copy_dir.join("src/lib.rs"),
                     other => copy_dir.join(other),
                 };
