@@ -2,6 +2,8 @@
 //! Whatever the program does, `run_limited` returns within the time limit, and the program and
 //! whatever it started are killed on every path out of it.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::process::{ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
@@ -53,12 +55,28 @@ pub struct RunOutput {
     pub elapsed: Duration,
 }
 
-/// Runs `command` to its end, or kills it at the first limit it passes. `input` is written to
-/// its standard input, which is then closed.
+/// What a run gets on its standard input: a text, then the end of input, at once or when
+/// `close_when` completes (a harness that serves until told to stop waits for it).
+pub struct Input {
+    pub text: String,
+    pub close_when: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
+}
+
+impl Input {
+    pub fn text(text: impl Into<String>) -> Input {
+        Input {
+            text: text.into(),
+            close_when: None,
+        }
+    }
+}
+
+/// Runs `command` to its end, or kills it at the first limit it passes, with `input` on its
+/// standard input.
 pub async fn run_limited(
     mut command: Command,
     limits: Limits,
-    input: &str,
+    input: Input,
 ) -> std::io::Result<RunOutput> {
     command
         .stdin(Stdio::piped())
@@ -73,9 +91,12 @@ pub async fn run_limited(
     let group = ProcessGroup::of(&child);
     let mut stdin = child.stdin.take().expect("stdin is piped");
     // A program that never reads its input must not block the grader: write, then let go.
-    let input = input.to_string();
     tokio::spawn(async move {
-        let _ = stdin.write_all(input.as_bytes()).await;
+        let _ = stdin.write_all(input.text.as_bytes()).await;
+        let _ = stdin.flush().await;
+        if let Some(close_when) = input.close_when {
+            close_when.await;
+        }
     });
     let stdout = child.stdout.take().expect("stdout is piped");
     let stderr = child.stderr.take().expect("stderr is piped");
@@ -201,7 +222,7 @@ mod tests {
             time: Duration::from_secs(10),
             ..Limits::default()
         };
-        let output = run_limited(command, limits, "").await.unwrap();
+        let output = run_limited(command, limits, Input::text("")).await.unwrap();
         assert!(matches!(output.ending, Ending::Exited(status) if status.success()));
         assert_eq!(output.stdout, "started\n");
         assert!(
@@ -219,7 +240,7 @@ mod tests {
             time: Duration::from_millis(200),
             ..Limits::default()
         };
-        let output = run_limited(command, limits, "").await.unwrap();
+        let output = run_limited(command, limits, Input::text("")).await.unwrap();
         assert_eq!(output.ending, Ending::TimedOut);
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use grader::cargo::{Builds, build_harnesses};
 use grader::child::Limits;
 use grader::course::{Course, Variant};
-use grader::exercises::factorial_gather;
+use grader::exercises::{factorial_gather, image_bot};
 use grader::harness::Harness;
 
 fn course_root() -> PathBuf {
@@ -67,5 +67,23 @@ async fn factorial_gather_timelines() {
             .unwrap();
         assert!(run.panic.is_none() && run.watchdog.is_none(), "{run:?}");
         assert_timeline(&snapshots, snapshot, &run.timeline.render());
+    }
+}
+
+#[tokio::test]
+async fn image_bot_transcripts() {
+    let (harness, snapshots, _builds) = solution_harness(image_bot::NAME).await;
+    let fixtures = snapshots.parent().unwrap().to_path_buf();
+    let (folder, search) = tokio::join!(
+        image_bot::converse_with_folder(&harness, &fixtures),
+        image_bot::converse_with_search(&harness, &fixtures),
+    );
+    for (name, conversations) in [
+        (image_bot::FOLDER_SNAPSHOT, folder.unwrap()),
+        (image_bot::SEARCH_SNAPSHOT, search.unwrap()),
+    ] {
+        let run = &conversations.run;
+        assert!(run.panic.is_none() && run.watchdog.is_none(), "{run:?}");
+        assert_timeline(&snapshots, name, &conversations.render());
     }
 }

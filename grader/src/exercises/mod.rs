@@ -7,6 +7,7 @@
 
 pub mod factorial_gather;
 pub mod fastest_ip;
+pub mod image_bot;
 
 use std::path::PathBuf;
 
@@ -48,6 +49,7 @@ pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, Stri
     match context.exercise.name.as_str() {
         factorial_gather::NAME => factorial_gather::grade(context).await,
         fastest_ip::NAME => fastest_ip::grade(context).await,
+        image_bot::NAME => image_bot::grade(context).await,
         other => Err(format!(
             "this grader has no checks for an exercise named `{other}`"
         )),
@@ -59,6 +61,7 @@ pub fn check_ids(exercise: &str) -> Option<&'static [&'static str]> {
     match exercise {
         factorial_gather::NAME => Some(factorial_gather::CHECKS),
         fastest_ip::NAME => Some(fastest_ip::CHECKS),
+        image_bot::NAME => Some(image_bot::CHECKS),
         _ => None,
     }
 }
