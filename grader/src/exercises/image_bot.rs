@@ -569,10 +569,10 @@ fn judge_chats(
     Outcome::failed(format!(
         "In chat {chat} (the person sent {first_message}), the bot's replies are not the \
          expected ones{}: {}",
-        if wrong.len() > 1 {
-            format!(" (nor in {} other chats)", wrong.len() - 1)
-        } else {
-            String::new()
+        match wrong.len() {
+            1 => String::new(),
+            2 => " (nor in one other chat)".to_string(),
+            n => format!(" (nor in {} other chats)", n - 1),
         },
         first_difference(want, have)
     ))
@@ -640,6 +640,23 @@ fn judge_resilience(folder: &Conversations, expected: &BTreeMap<i64, String>) ->
         .find(|reply| reply.chat_id == 109)
         .map(|reply| reply.at);
     if transcripts.status != Status::Passed {
+        let caption_refused = folder
+            .calls
+            .iter()
+            .any(|call| call.method == "sendphoto" && call.status == 400);
+        let long_lost = folder
+            .transcripts
+            .get(&108)
+            .is_some_and(|transcript| transcript.contains("(no reply)"));
+        if caption_refused && long_lost {
+            return Outcome::failed(format!(
+                "Telegram refused the picture for the long message (400: message caption is too \
+                 long): a caption has at most {max} characters. Cut it \
+                 (`text.chars().take({max}).collect::<String>()`).",
+                max = telegram::MAX_CAPTION
+            ))
+            .with_details(transcripts.details.unwrap_or_default());
+        }
         let lost = folder
             .transcripts
             .get(&109)
