@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use image_bot::{Pictures, run};
+use teloxide::prelude::Requester;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -27,14 +28,38 @@ async fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    if let Ok(proxy) = std::env::var("TELOXIDE_PROXY")
-        && reqwest::Proxy::all(&proxy).is_err()
-    {
-        eprintln!("TELOXIDE_PROXY is not a proxy URL (http://, https:// or socks5://): {proxy}");
-        return ExitCode::from(2);
+    if let Ok(proxy) = std::env::var("TELOXIDE_PROXY") {
+        let scheme = reqwest::Url::parse(&proxy).map(|url| url.scheme().to_string());
+        if !matches!(
+            scheme.as_deref(),
+            Ok("http" | "https" | "socks5" | "socks5h")
+        ) {
+            eprintln!(
+                "TELOXIDE_PROXY is not a proxy URL (http://, https:// or socks5://): {proxy}"
+            );
+            return ExitCode::from(2);
+        }
     }
     let bot = teloxide::Bot::from_env();
-    eprintln!("The bot is running; stop it with Ctrl-C.");
+    // Ask Telegram who the bot is before serving: a wrong token or no way to Telegram is said
+    // plainly here, instead of a panic inside the dispatcher. (teloxide hides the token in the
+    // errors it reports.)
+    match bot.get_me().await {
+        Ok(me) => eprintln!("@{} is running; stop it with Ctrl-C.", me.username()),
+        Err(error) => {
+            let mut why = error.to_string();
+            let mut cause = std::error::Error::source(&error);
+            while let Some(error) = cause {
+                why.push_str(&format!(": {error}"));
+                cause = error.source();
+            }
+            eprintln!(
+                "Cannot reach Telegram as this bot: {why}\nCheck TELOXIDE_TOKEN; behind a \
+                 firewall, set TELOXIDE_PROXY."
+            );
+            return ExitCode::FAILURE;
+        }
+    }
     run(bot, pictures).await;
     ExitCode::SUCCESS
 }
