@@ -1,11 +1,12 @@
 //! The command line: `cargo run -p grader -- [NAME...] [--solutions] [--root DIR] [--format
-//! human|json]`, and its exit codes (0 all passed, 1 some did not, 2 the grader could not run).
+//! human|json|classroom] [--seed N]`, the subcommands `export DIR` and `seal`, and the exit codes
+//! (0 all passed, 1 some did not, 2 the grader could not run).
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::child::Limits;
 use crate::course::{RESERVED_WORDS, Variant};
@@ -18,13 +19,20 @@ use crate::runner::{Plan, grade};
 #[derive(Debug, Parser)]
 #[command(
     name = "grader",
+    args_conflicts_with_subcommands = true,
     after_help = "Exit status: 0 when every graded exercise passed, 1 when some did not, \
-                  2 when the grader itself could not run.\n\n\
+                  2 when the grader itself could not run (with --format classroom: 0 whenever \
+                  the results were written).\n\n\
                   Examples:\n  cargo run -p grader                        grade everything\n  \
                   cargo run -p grader -- factorial-gather    grade one exercise\n  \
-                  cargo run -p grader -- --solutions         grade the reference solutions"
+                  cargo run -p grader -- --solutions         grade the reference solutions\n  \
+                  cargo run -p grader -- export ../template  write the student template\n  \
+                  cargo run -p grader -- seal                re-seal the grading files"
 )]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// The exercises to grade, by package name (`factorial-gather`) or folder name
     /// (`01-factorial-gather`); all of them when none is given.
     #[arg(value_name = "NAME")]
@@ -45,6 +53,28 @@ pub struct Args {
     /// How to report the grade.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// With --format classroom: the folder for Classroom 50's result.json.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the student template: the course without its solutions and golden cases.
+    Export {
+        /// Where to write it (a new or empty folder).
+        dir: PathBuf,
+        /// The course to export (by default, the one around the current folder).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+    },
+    /// Rewrite the manifest of the grading files' hashes, after changing them on purpose.
+    Seal {
+        /// The course to seal (by default, the one around the current folder).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,6 +83,9 @@ pub enum Format {
     Human,
     /// The grade as JSON, for CI and other tools.
     Json,
+    /// For autograding in GitHub Actions: the grading reporter's `result` (to $GITHUB_OUTPUT),
+    /// Classroom 50's result.json, and a table of points (to $GITHUB_STEP_SUMMARY).
+    Classroom,
 }
 
 /// Runs the grader with the process's arguments.
@@ -68,6 +101,27 @@ pub fn main() -> ExitCode {
 }
 
 fn run(args: Args) -> Result<ExitCode, String> {
+    match args.command {
+        Some(Command::Export { dir, root }) => {
+            let root = root.map_or_else(default_root, Ok)?;
+            crate::export::export(&root, &dir)?;
+            println!(
+                "Wrote the student template to {}: no solutions, no golden cases, sealed.",
+                dir.display()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Seal { root }) => {
+            let root = root.map_or_else(default_root, Ok)?;
+            let files = crate::integrity::seal(&root)?;
+            println!(
+                "Sealed {files} grading files in {}.",
+                crate::integrity::MANIFEST
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        None => {}
+    }
     if let Some(word) = args
         .names
         .iter()
@@ -77,11 +131,19 @@ fn run(args: Args) -> Result<ExitCode, String> {
             "`{word}` is a subcommand this grader does not have yet"
         ));
     }
+    let root = match args.root {
+        Some(root) => root,
+        None => default_root()?,
+    };
+    if args.solutions && !root.join(Variant::Solution.folder()).is_dir() {
+        return Err(format!(
+            "{} has no solutions/ (a student's copy of the course): there is nothing to grade \
+             with --solutions",
+            root.display()
+        ));
+    }
     let plan = Plan {
-        root: match args.root {
-            Some(root) => root,
-            None => default_root()?,
-        },
+        root,
         names: args.names,
         variant: if args.solutions {
             Variant::Solution
@@ -97,9 +159,14 @@ fn run(args: Args) -> Result<ExitCode, String> {
     let grade = runtime.block_on(grade(&plan, &progress))?;
     drop(progress);
 
+    if args.format == Format::Classroom {
+        // The points carry the verdict: the run succeeds whenever the results are written.
+        report::classroom::write_all(&grade, &args.out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let text = match args.format {
-        Format::Human => report::human::render(&grade),
         Format::Json => report::json::render(&grade) + "\n",
+        _ => report::human::render(&grade),
     };
     let mut stdout = anstream::stdout();
     stdout

@@ -15,7 +15,9 @@
 //! - [`exercises`]: the checks, one module per exercise.
 //! - [`mock`]: local servers that stand in for the internet (IP services, pages).
 //! - [`verdict`]: statuses, outcomes and reports with points.
-//! - [`report`]: the human and JSON formats of a grade.
+//! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
+//! - [`export`]: the student template: the course without its solutions.
+//! - [`report`]: the human, JSON and classroom formats of a grade.
 //! - [`progress`]: the spinner.
 //!
 //! The in-process half, which runs inside the student's program, is the `grader-kit` crate.
@@ -27,7 +29,9 @@ pub mod child;
 pub mod cli;
 pub mod course;
 pub mod exercises;
+pub mod export;
 pub mod harness;
+pub mod integrity;
 pub mod mock;
 pub mod progress;
 pub mod report;

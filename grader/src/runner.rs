@@ -77,7 +77,9 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
         reports.push(score(exercise, outcomes));
     }
     progress.finish();
-    Ok(Grade::new(reports, problems))
+    let mut grade = Grade::new(reports, problems);
+    grade.tampered = crate::integrity::verify(&plan.root);
+    Ok(grade)
 }
 
 /// Gives each outcome its check's points and hint, in the course file's order.

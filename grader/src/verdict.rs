@@ -123,6 +123,9 @@ pub struct Grade {
     /// run then ends with the grader's error status.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
+    /// Grading files that differ from the sealed manifest (`integrity`): reported loudly.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tampered: Vec<String>,
 }
 
 impl Grade {
@@ -132,6 +135,7 @@ impl Grade {
             max_points: exercises.iter().map(|exercise| exercise.max_points).sum(),
             exercises,
             problems,
+            tampered: Vec::new(),
         }
     }
 

@@ -273,3 +273,136 @@ async fn a_compile_error_stops_only_its_own_exercise() {
         assert!(binary.is_file(), "{}", binary.display());
     }
 }
+
+#[tokio::test]
+async fn the_export_grades_as_not_done_and_holds_no_answers() {
+    let _builds = BUILDS.lock().await;
+    let template = tempfile::tempdir().unwrap();
+    let dir = template.path().join("course");
+    grader::export::export(&course_root(), &dir).unwrap();
+    for left_out in [
+        "solutions",
+        "grader/golden",
+        ".ci",
+        ".github/workflows/ci.yml",
+    ] {
+        assert!(
+            !dir.join(left_out).exists(),
+            "{left_out} is in the template"
+        );
+    }
+    let grade = grade_course(&dir, Some(golden_target_dir()), &[], Variant::Exercise).await;
+    assert!(grade.tampered.is_empty(), "{:?}", grade.tampered);
+    assert!(grade.problems.is_empty(), "{:?}", grade.problems);
+    for exercise in &grade.exercises {
+        for check in &exercise.checks {
+            assert_eq!(
+                check.status,
+                Status::NotDone,
+                "{}: {check:#?}",
+                exercise.name
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_edited_snapshot_is_reported() {
+    let _builds = BUILDS.lock().await;
+    let copy = tempfile::tempdir().unwrap();
+    copy_course(&course_root(), copy.path());
+    let snapshot = copy
+        .path()
+        .join("fixtures/01-factorial-gather/snapshots/gather.snap");
+    let text = std::fs::read_to_string(&snapshot).unwrap();
+    std::fs::write(&snapshot, text.replace("t=3s", "t=6s")).unwrap();
+    let grade = grade_course(
+        copy.path(),
+        Some(golden_target_dir()),
+        &["factorial-gather"],
+        Variant::Exercise,
+    )
+    .await;
+    assert_eq!(
+        grade.tampered,
+        ["changed: fixtures/01-factorial-gather/snapshots/gather.snap"]
+    );
+}
+
+/// `--format classroom`, as CI runs it: all outputs written, 0 points for the stubs, full points
+/// for the solutions, exit status 0 both times.
+#[tokio::test]
+async fn the_classroom_format_writes_every_output() {
+    let _builds = BUILDS.lock().await;
+    let root = course_root();
+    let course = Course::load(&root).unwrap();
+    let run = |solutions: bool| {
+        let out = tempfile::tempdir().unwrap();
+        let (output, summary) = (out.path().join("output"), out.path().join("summary"));
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_grader"));
+        command
+            .args(["--format", "classroom", "--out"])
+            .arg(out.path())
+            .arg("--root")
+            .arg(&root)
+            .env("GITHUB_OUTPUT", &output)
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .env("CLASSROOM", "test-class");
+        if solutions {
+            command.arg("--solutions");
+        }
+        let status = command.status().unwrap();
+        assert!(status.success(), "{status}");
+        let line = std::fs::read_to_string(&output).unwrap();
+        let encoded = line.trim().strip_prefix("result=").unwrap().to_string();
+        let result: Value =
+            serde_json::from_str(&std::fs::read_to_string(out.path().join("result.json")).unwrap())
+                .unwrap();
+        let summary = std::fs::read_to_string(&summary).unwrap();
+        (encoded, result, summary)
+    };
+    for (solutions, points) in [(false, 0), (true, course.max_points())] {
+        let (encoded, result, summary) = run(solutions);
+        assert!(!encoded.is_empty());
+        assert_eq!(result["schema"], "classroom50/result/v1");
+        assert_eq!(result["classroom"], "test-class");
+        assert_eq!(result["score"], points, "solutions: {solutions}");
+        assert_eq!(result["max-score"], course.max_points());
+        assert!(
+            summary.contains(&format!("**Total: {points}/")),
+            "{summary}"
+        );
+    }
+}
+
+/// Grading reaches nothing but 127.0.0.1: the solutions get full points in a network namespace
+/// of their own, where only the loopback interface exists. Skipped, with the reason, where
+/// `unshare -rn` is not allowed.
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn grading_needs_no_network() {
+    let _builds = BUILDS.lock().await;
+    let probe = std::process::Command::new("unshare")
+        .args(["-rn", "sh", "-c", "ip link set lo up"])
+        .output();
+    if !matches!(&probe, Ok(output) if output.status.success()) {
+        eprintln!("skipped: `unshare -rn` with `ip link set lo up` is not available here");
+        return;
+    }
+    let root = course_root();
+    let output = std::process::Command::new("unshare")
+        .args([
+            "-rn",
+            "sh",
+            "-c",
+            "ip link set lo up && exec \"$0\" --root \"$1\" --solutions --format json",
+            env!("CARGO_BIN_EXE_grader"),
+        ])
+        .arg(&root)
+        .output()
+        .unwrap();
+    let grade: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|_| panic!("no grade: {}", String::from_utf8_lossy(&output.stderr)));
+    let course = Course::load(&root).unwrap();
+    assert_eq!(grade["points"], course.max_points(), "{grade:#}");
+}

@@ -32,12 +32,80 @@ pub const GATHER_SNAPSHOT: &str = "gather";
 /// The file the student writes their prediction in, in the exercise's folder.
 pub const PREDICTION_FILE: &str = "prediction.txt";
 
+/// Extra `factorial` scenarios an instructor keeps in `fixtures/01-factorial-gather/hidden.toml`
+/// (in their own copy or bundle only: `export` leaves the file out), graded with the others.
+#[derive(Debug, serde::Deserialize)]
+struct Hidden {
+    #[serde(default)]
+    factorial: Vec<HiddenFactorial>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct HiddenFactorial {
+    name: String,
+    number: u64,
+}
+
+/// The file of hidden scenarios, in the exercise's fixtures.
+pub const HIDDEN_FILE: &str = "hidden.toml";
+
+fn hidden_scenarios(fixtures: &std::path::Path) -> Result<Vec<(String, u64)>, String> {
+    let path = fixtures.join(HIDDEN_FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(Vec::new());
+    };
+    let hidden: Hidden =
+        toml::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
+    Ok(hidden
+        .factorial
+        .into_iter()
+        .map(|scenario| (scenario.name, scenario.number))
+        .collect())
+}
+
+/// What `factorial(name, number)` prints, and when: the same as the reference's snapshots,
+/// worked out, for scenarios that have no snapshot.
+pub fn expected_factorial(name: &str, number: u64) -> Timeline {
+    let mut moments = Vec::new();
+    let mut f: u64 = 1;
+    for i in 2..=number {
+        moments.push(Moment {
+            at_ms: (i - 2) * 1000,
+            lines: vec![format!("Task {name}: Compute factorial({i})...")],
+        });
+        f = f.saturating_mul(i);
+    }
+    let end_ms = number.saturating_sub(1) * 1000;
+    let result = format!("Task {name}: factorial({number}) = {f}");
+    match moments.last_mut() {
+        Some(last) if last.at_ms == end_ms => {
+            last.lines.push(result);
+            last.lines.sort();
+        }
+        _ => moments.push(Moment {
+            at_ms: end_ms,
+            lines: vec![result],
+        }),
+    }
+    Timeline {
+        moments,
+        returned: Some(crate::timeline::Returned {
+            at_ms: end_ms,
+            value: serde_json::json!(f),
+        }),
+    }
+}
+
 pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, String> {
     let gather_expected = expected_timeline(&context.snapshots(), GATHER_SNAPSHOT)?;
     let mut factorial_expected = Vec::new();
     for (name, number, snapshot) in FACTORIAL_SCENARIOS {
         let expected = expected_timeline(&context.snapshots(), snapshot)?;
-        factorial_expected.push((*name, *number, expected));
+        factorial_expected.push((name.to_string(), *number, expected));
+    }
+    for (name, number) in hidden_scenarios(&context.fixtures)? {
+        let expected = expected_factorial(&name, number);
+        factorial_expected.push((name, number, expected));
     }
     let factorial_outcome = factorial(context, &factorial_expected).await;
     let mut gather_outcome = scenario(context, &["gather"], &gather_expected, "gather()").await;
@@ -56,10 +124,10 @@ pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, Stri
     ])
 }
 
-async fn factorial(context: &Context<'_>, scenarios: &[(&str, u64, Timeline)]) -> Outcome {
+async fn factorial(context: &Context<'_>, scenarios: &[(String, u64, Timeline)]) -> Outcome {
     for (name, number, expected) in scenarios {
         let call = format!("factorial({name:?}, {number})");
-        let args = ["factorial", name, &number.to_string()];
+        let args = ["factorial", name.as_str(), &number.to_string()];
         let outcome = scenario(context, &args, expected, &call).await;
         if outcome.status != Status::Passed {
             return outcome;
@@ -457,6 +525,16 @@ mod tests {
             "t=0s\n  A1\n  B1\nt=1s\n  A2\n  B2\nt=2s\n  B3\nreturned at t=2s: [1,2]",
         )
         .unwrap()
+    }
+
+    #[test]
+    fn the_worked_out_timelines_agree_with_the_snapshots() {
+        let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../fixtures/01-factorial-gather/snapshots");
+        for (name, number, snapshot) in FACTORIAL_SCENARIOS {
+            let stored = expected_timeline(&snapshots, snapshot).unwrap();
+            assert_eq!(expected_factorial(name, *number), stored, "{snapshot}");
+        }
     }
 
     #[test]

@@ -37,6 +37,16 @@ fn symbol(status: Status) -> &'static str {
 /// The report, with colour codes (strip them with `anstream` when printing).
 pub fn render(grade: &Grade) -> String {
     let mut out = String::new();
+    let alarm = Style::new().bold().fg_color(Some(AnsiColor::Red.into()));
+    if !grade.tampered.is_empty() {
+        let _ = writeln!(
+            out,
+            "{alarm}!! The grading files differ from the sealed manifest ({}): this grade cannot \
+             be trusted.{alarm:#}\n   {}\n",
+            crate::integrity::MANIFEST,
+            grade.tampered.join("\n   ")
+        );
+    }
     for exercise in &grade.exercises {
         let style = colour(exercise.status);
         let _ = writeln!(

@@ -36,6 +36,7 @@ mod tests {
             points: 0,
             max_points: 2,
             problems: Vec::new(),
+            tampered: Vec::new(),
         };
         let value: serde_json::Value = serde_json::from_str(&render(&grade)).unwrap();
         let check = &value["exercises"][0]["checks"][0];
