@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::child::Limits;
-use crate::course::{RESERVED_WORDS, Variant};
+use crate::course::{Course, RESERVED_WORDS, Variant};
 use crate::progress::Progress;
 use crate::report;
 use crate::runner::{Plan, grade};
@@ -27,7 +27,9 @@ use crate::runner::{Plan, grade};
                   cargo run -p grader -- factorial-gather    grade one exercise\n  \
                   cargo run -p grader -- --solutions         grade the reference solutions\n  \
                   cargo run -p grader -- export ../template  write the student template\n  \
-                  cargo run -p grader -- seal                re-seal the grading files"
+                  cargo run -p grader -- seal                re-seal the grading files\n  \
+                  cargo run -p grader -- list                every exercise and its status\n  \
+                  cargo run -p grader -- hint fastest-ip     the next hint for an exercise"
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -66,6 +68,35 @@ pub enum Command {
         /// Where to write it (a new or empty folder).
         dir: PathBuf,
         /// The course to export (by default, the one around the current folder).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+    },
+    /// Every exercise, its status and its points, in course order.
+    List {
+        /// The course (by default, the one around the current folder).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+    },
+    /// The next hint for an exercise: a nudge first, then the idea, then the API to use.
+    Hint {
+        /// The exercise, by package or folder name.
+        name: String,
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+    },
+    /// Grade the current exercise again at each save; move on when it passes. Keys: n next,
+    /// h hint, l list, q quit.
+    Watch {
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// Where to build the harnesses (by default, the course's own target/).
+        #[arg(long, value_name = "DIR")]
+        target_dir: Option<PathBuf>,
+    },
+    /// Put an exercise back as it was shipped (asks first).
+    Reset {
+        /// The exercise, by package or folder name.
+        name: String,
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
     },
@@ -111,6 +142,43 @@ fn run(args: Args) -> Result<ExitCode, String> {
             );
             return Ok(ExitCode::SUCCESS);
         }
+        Some(Command::Hint { name, root }) => {
+            let root = root.map_or_else(default_root, Ok)?;
+            let course = Course::load(&root)?;
+            let exercise = course.select(std::slice::from_ref(&name))?[0];
+            println!("{}", crate::hints::next_hint(&root, exercise)?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Reset { name, root }) => {
+            let root = root.map_or_else(default_root, Ok)?;
+            let course = Course::load(&root)?;
+            let exercise = course.select(std::slice::from_ref(&name))?[0];
+            println!(
+                "{}",
+                crate::reset::reset(&root, exercise, crate::reset::ask)?
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Watch { root, target_dir }) => {
+            let root = root.map_or_else(default_root, Ok)?;
+            let plan = Plan {
+                root,
+                names: Vec::new(),
+                variant: Variant::Exercise,
+                limits: Limits::default(),
+                seed: args.seed.unwrap_or_else(rand::random),
+                target_dir,
+            };
+            crate::watch::watch(plan, &mut anstream::stdout())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::List { root }) => {
+            let root = root.map_or_else(default_root, Ok)?;
+            let grade = grade_quietly(root, Vec::new(), args.seed)?;
+            let mut stdout = anstream::stdout();
+            let _ = stdout.write_all(report::human::render_list(&grade).as_bytes());
+            return Ok(ExitCode::SUCCESS);
+        }
         Some(Command::Seal { root }) => {
             let root = root.map_or_else(default_root, Ok)?;
             let files = crate::integrity::seal(&root)?;
@@ -142,22 +210,12 @@ fn run(args: Args) -> Result<ExitCode, String> {
             root.display()
         ));
     }
-    let plan = Plan {
-        root,
-        names: args.names,
-        variant: if args.solutions {
-            Variant::Solution
-        } else {
-            Variant::Exercise
-        },
-        limits: Limits::default(),
-        seed: args.seed.unwrap_or_else(rand::random),
-        target_dir: None,
+    let variant = if args.solutions {
+        Variant::Solution
+    } else {
+        Variant::Exercise
     };
-    let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
-    let progress = Progress::new();
-    let grade = runtime.block_on(grade(&plan, &progress))?;
-    drop(progress);
+    let grade = grade_with(root, args.names, variant, args.seed)?;
 
     if args.format == Format::Classroom {
         // The points carry the verdict: the run succeeds whenever the results are written.
@@ -183,6 +241,35 @@ fn run(args: Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Grades the exercises of the course at `root`, with a spinner while it works.
+fn grade_with(
+    root: PathBuf,
+    names: Vec<String>,
+    variant: Variant,
+    seed: Option<u64>,
+) -> Result<crate::verdict::Grade, String> {
+    let plan = Plan {
+        root,
+        names,
+        variant,
+        limits: Limits::default(),
+        seed: seed.unwrap_or_else(rand::random),
+        target_dir: None,
+    };
+    let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
+    let progress = Progress::new();
+    runtime.block_on(grade(&plan, &progress))
+}
+
+/// Grades the student's exercises, for `list`.
+fn grade_quietly(
+    root: PathBuf,
+    names: Vec<String>,
+    seed: Option<u64>,
+) -> Result<crate::verdict::Grade, String> {
+    grade_with(root, names, Variant::Exercise, seed)
 }
 
 /// The course around the current folder: the nearest ancestor with a `course.toml`.

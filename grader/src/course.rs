@@ -9,7 +9,7 @@ use serde::Deserialize;
 pub const COURSE_FILE: &str = "course.toml";
 
 /// Words the command line keeps for subcommands; no exercise may be named by one.
-pub const RESERVED_WORDS: &[&str] = &["list", "hint", "watch", "chat", "export", "seal"];
+pub const RESERVED_WORDS: &[&str] = &["list", "hint", "reset", "watch", "chat", "export", "seal"];
 
 /// The whole course, as `course.toml` describes it.
 #[derive(Debug, Clone, Deserialize)]

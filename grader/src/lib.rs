@@ -19,6 +19,8 @@
 //! - [`export`]: the student template: the course without its solutions.
 //! - [`report`]: the human, JSON and classroom formats of a grade.
 //! - [`progress`]: the spinner.
+//! - [`watch`], [`hints`], [`reset`]: the student's loop (grade again at each save), tiered
+//!   hints, and an exercise put back as shipped.
 //!
 //! The in-process half, which runs inside the student's program, is the `grader-kit` crate.
 //! Imports run one way: the runner uses the checks, the checks use the harness and the
@@ -31,10 +33,13 @@ pub mod course;
 pub mod exercises;
 pub mod export;
 pub mod harness;
+pub mod hints;
 pub mod integrity;
 pub mod mock;
 pub mod progress;
 pub mod report;
+pub mod reset;
 pub mod runner;
 pub mod timeline;
 pub mod verdict;
+pub mod watch;

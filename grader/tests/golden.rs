@@ -406,3 +406,64 @@ async fn grading_needs_no_network() {
     let course = Course::load(&root).unwrap();
     assert_eq!(grade["points"], course.max_points(), "{grade:#}");
 }
+
+/// The student's loop: `watch` grades the stub, grades it again when a correct solution is
+/// saved, sees it pass, moves on, and quits on `q`.
+#[tokio::test]
+async fn watch_grades_again_at_each_save() {
+    use std::io::{BufRead, Write};
+    let _builds = BUILDS.lock().await;
+    let copy = tempfile::tempdir().unwrap();
+    copy_course(&course_root(), copy.path());
+    let mut watch = std::process::Command::new(env!("CARGO_BIN_EXE_grader"))
+        .arg("watch")
+        .arg("--root")
+        .arg(copy.path())
+        .arg("--target-dir")
+        .arg(golden_target_dir())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (lines, read) = std::sync::mpsc::channel();
+    let stdout = watch.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = lines.send(line);
+        }
+    });
+    let wait_for = |text: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match read.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return,
+                Ok(_) => {}
+                Err(_) => panic!("watch never printed {text:?}"),
+            }
+        }
+    };
+    let which = if cfg!(target_os = "linux") {
+        "file events"
+    } else {
+        ""
+    };
+    wait_for(&format!("Watching the exercises ({which}"));
+    wait_for("Save a file of exercises/01-factorial-gather/");
+
+    let case = course_root().join("grader/golden/01-factorial-gather/join");
+    let stub = copy.path().join("exercises/01-factorial-gather");
+    std::fs::copy(case.join("lib.rs"), stub.join("src/lib.rs")).unwrap();
+    std::fs::copy(case.join("prediction.txt"), stub.join("prediction.txt")).unwrap();
+    wait_for("factorial-gather passed. On to fastest-ip.");
+
+    let mut stdin = watch.stdin.take().unwrap();
+    writeln!(stdin, "q").unwrap();
+    let status = watch.wait().unwrap();
+    assert!(status.success(), "{status}");
+}

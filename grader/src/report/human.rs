@@ -130,3 +130,30 @@ pub fn render(grade: &Grade) -> String {
     }
     out
 }
+
+/// `list`: one row per exercise, in course order.
+pub fn render_list(grade: &Grade) -> String {
+    let mut out = String::new();
+    let width = grade
+        .exercises
+        .iter()
+        .map(|e| e.name.len())
+        .max()
+        .unwrap_or(0);
+    for (number, exercise) in grade.exercises.iter().enumerate() {
+        let style = colour(exercise.status);
+        let _ = writeln!(
+            out,
+            "{:>2}. {style}{} {:<width$} {:<16}{style:#} {:>2}/{:<2}  {DIM}{}{DIM:#}",
+            number + 1,
+            symbol(exercise.status),
+            exercise.name,
+            exercise.status.label(),
+            exercise.points,
+            exercise.max_points,
+            exercise.title,
+        );
+    }
+    let _ = writeln!(out, "\n{}/{} points", grade.points, grade.max_points);
+    out
+}
