@@ -176,15 +176,21 @@ fn fetch_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Plann
         .collect()
 }
 
-/// The race: two fast failures, the winner, a slower good service, and one that never answers.
-/// Events are at least [`GAP`] ms apart; the services are listed in a random order.
-fn race_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planned> {
+/// The kinds of failure that answer (all but the silent one), in a random order.
+fn shuffled_failures<'a>(kinds: &'a BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<&'a String> {
     let mut failing: Vec<&String> = kinds
         .iter()
         .filter(|(name, kind)| kind.fails.is_some() && name.as_str() != "silent")
         .map(|(name, _)| name)
         .collect();
     failing.shuffle(rng);
+    failing
+}
+
+/// The race: two fast failures, the winner, a slower good service, and one that never answers.
+/// Events are at least [`GAP`] ms apart; the services are listed in a random order.
+fn race_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planned> {
+    let failing = shuffled_failures(kinds, rng);
     let mut good: Vec<&String> = kinds
         .iter()
         .filter(|(_, kind)| kind.fails.is_none())
@@ -221,12 +227,7 @@ fn race_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planne
 
 /// A race that no one wins: every kind of failure, the silent one included.
 fn all_failed_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planned> {
-    let mut failing: Vec<&String> = kinds
-        .iter()
-        .filter(|(name, kind)| kind.fails.is_some() && name.as_str() != "silent")
-        .map(|(name, _)| name)
-        .collect();
-    failing.shuffle(rng);
+    let failing = shuffled_failures(kinds, rng);
     let mut names: Vec<&str> = NAMES.to_vec();
     names.shuffle(rng);
     failing
