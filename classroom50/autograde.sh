@@ -53,15 +53,39 @@ command -v cargo >/dev/null 2>&1 || fail "cargo is not installed (https://rustup
 mkdir -p "$result_dir"
 result_dir=$(cd "$result_dir" && pwd)
 
-# A bundle may grade several submissions in turn: each starts from the stubs as exported, so
-# that nothing of the previous one is left over. The first run keeps a copy of them.
-if [ ! -d "$bundle/.stubs" ]; then
-    cp -R "$course/exercises" "$bundle/.stubs"
+# A bundle may grade several submissions in turn, and a submission's code runs with write access
+# to the course: each grade starts from a fresh copy of the course as exported (kept aside on the
+# first run), so that nothing a previous submission did is left over. Only the build folder is
+# kept, so that the dependencies are not compiled again.
+pristine="$bundle/.pristine"
+if [ ! -d "$pristine" ]; then
+    mkdir -p "$pristine"
+    (cd "$course" && tar --exclude=./target -cf - .) | (cd "$pristine" && tar -xf -)
 fi
-rm -rf "$course/exercises"
-cp -R "$bundle/.stubs" "$course/exercises"
+if [ -d "$course/target" ]; then
+    mv "$course/target" "$bundle/.target"
+fi
+rm -rf "$course"
+mkdir -p "$course"
+(cd "$pristine" && tar -cf - .) | (cd "$course" && tar -xf -)
+if [ -d "$bundle/.target" ]; then
+    mv "$bundle/.target" "$course/target"
+fi
+
+# Only the student's answers are taken: each exercise's src/ and prediction.txt. Its Cargo.toml
+# (or a build.rs) stays as exported, so that a broken manifest cannot stop the other exercises.
 if [ -d "$submission/exercises" ]; then
-    cp -R "$submission/exercises/." "$course/exercises/"
+    for exercise in "$course"/exercises/*/; do
+        name=$(basename "$exercise")
+        from="$submission/exercises/$name"
+        if [ -d "$from/src" ]; then
+            rm -rf "$exercise/src"
+            cp -R "$from/src" "$exercise/src"
+        fi
+        if [ -f "$from/prediction.txt" ]; then
+            cp "$from/prediction.txt" "$exercise/prediction.txt"
+        fi
+    done
 else
     # Still a grade (the untouched stubs get no points), so that the student sees one.
     echo "autograde.sh: $submission has no exercises/ folder: grading the stubs" >&2

@@ -160,7 +160,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Watch { root, target_dir }) => {
-            let root = root.map_or_else(default_root, Ok)?;
+            let root = absolute(root.map_or_else(default_root, Ok)?)?;
             let plan = Plan {
                 root,
                 names: Vec::new(),
@@ -173,7 +173,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::List { root }) => {
-            let root = root.map_or_else(default_root, Ok)?;
+            let root = absolute(root.map_or_else(default_root, Ok)?)?;
             let grade = grade_quietly(root, Vec::new(), args.seed)?;
             let mut stdout = anstream::stdout();
             let _ = stdout.write_all(report::human::render_list(&grade).as_bytes());
@@ -199,10 +199,10 @@ fn run(args: Args) -> Result<ExitCode, String> {
             "`{word}` is a subcommand this grader does not have yet"
         ));
     }
-    let root = match args.root {
+    let root = absolute(match args.root {
         Some(root) => root,
         None => default_root()?,
-    };
+    })?;
     if args.solutions && !root.join(Variant::Solution.folder()).is_dir() {
         return Err(format!(
             "{} has no solutions/ (a student's copy of the course): there is nothing to grade \
@@ -236,7 +236,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
     }
     Ok(if !grade.problems.is_empty() {
         ExitCode::from(2)
-    } else if grade.all_passed() {
+    } else if grade.all_passed() && grade.tampered.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -270,6 +270,12 @@ fn grade_quietly(
     seed: Option<u64>,
 ) -> Result<crate::verdict::Grade, String> {
     grade_with(root, names, Variant::Exercise, seed)
+}
+
+/// `root` as an absolute path: harnesses run in the exercises' folders, where a relative path
+/// would point elsewhere.
+fn absolute(root: PathBuf) -> Result<PathBuf, String> {
+    std::path::absolute(&root).map_err(|error| format!("{}: {error}", root.display()))
 }
 
 /// The course around the current folder: the nearest ancestor with a `course.toml`.

@@ -17,6 +17,7 @@ const LEFT_OUT: &[&str] = &[
     ".ci",
     ".github/workflows/ci.yml",
     "scripts/same-verdict",
+    "scripts/bench",
 ];
 
 /// The student's README.
@@ -33,7 +34,14 @@ pub fn export(root: &Path, dir: &Path) -> Result<(), String> {
     {
         return Err(format!("{} is not empty", dir.display()));
     }
-    copy(root, root, dir).map_err(|error| format!("cannot copy the course: {error}"))?;
+    // A destination inside the course (`export bundle/course`) must not be copied into itself.
+    std::fs::create_dir_all(dir)
+        .map_err(|error| format!("cannot make {}: {error}", dir.display()))?;
+    let destination = dir
+        .canonicalize()
+        .map_err(|error| format!("{}: {error}", dir.display()))?;
+    copy(root, root, dir, &destination)
+        .map_err(|error| format!("cannot copy the course: {error}"))?;
     std::fs::write(dir.join("README.md"), STUDENT_README)
         .map_err(|error| format!("cannot write the README: {error}"))?;
     // The workspace no longer has members under solutions/ (an unmatched glob is an error).
@@ -60,7 +68,7 @@ pub fn export(root: &Path, dir: &Path) -> Result<(), String> {
     integrity::seal(dir).map(|_| ())
 }
 
-fn copy(root: &Path, from: &Path, to: &Path) -> std::io::Result<()> {
+fn copy(root: &Path, from: &Path, to: &Path, destination: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
@@ -75,8 +83,11 @@ fn copy(root: &Path, from: &Path, to: &Path) -> std::io::Result<()> {
             continue;
         }
         let target = to.join(entry.file_name());
+        if path.canonicalize().is_ok_and(|path| path == destination) {
+            continue;
+        }
         if entry.file_type()?.is_dir() {
-            copy(root, &path, &target)?;
+            copy(root, &path, &target, destination)?;
         } else {
             std::fs::copy(&path, &target)?;
         }

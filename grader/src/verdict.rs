@@ -57,6 +57,19 @@ impl Outcome {
         }
     }
 
+    /// This outcome if it failed; else the outcome of `next` if that one fails; else this one.
+    pub fn and_then(self, next: impl FnOnce() -> Outcome) -> Outcome {
+        if self.status != Status::Passed {
+            return self;
+        }
+        let next = next();
+        if next.status == Status::Passed {
+            self
+        } else {
+            next
+        }
+    }
+
     pub fn with_details(mut self, details: impl Into<String>) -> Outcome {
         self.details = Some(details.into());
         self

@@ -51,7 +51,7 @@ pub enum FetchError {
     NotAnIp(String),
 }
 
-/// Every service failed: why, for each of them, in the order they were given.
+/// Every service failed: why, for each of them.
 #[derive(Debug)]
 pub struct AllFailed {
     pub failures: Vec<(String, FetchError)>,

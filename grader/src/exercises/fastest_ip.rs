@@ -99,9 +99,11 @@ pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, Stri
         run_pages(harness, &pages, text.chars().count() + 1),
     );
 
+    // The mock's port changes from run to run: messages leave it out, so that the same
+    // submission and seed always get the same words.
     let with_replay = |outcome: Outcome| match outcome.status {
         Status::Failed | Status::TimedOut => Outcome {
-            message: format!("{} {replay}", outcome.message),
+            message: format!("{} {replay}", without_port(&outcome.message)),
             ..outcome
         },
         _ => outcome,
@@ -127,7 +129,18 @@ fn load_kinds(fixtures: &Path) -> Result<BTreeMap<String, Kind>, String> {
     let path = fixtures.join("answers.toml");
     let text = std::fs::read_to_string(&path)
         .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    toml::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))
+    let kinds: BTreeMap<String, Kind> =
+        toml::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
+    // The scenarios need a silent service, four kinds of failure and two good kinds.
+    let failing = kinds.values().filter(|kind| kind.fails.is_some()).count();
+    let good = kinds.len() - failing;
+    if !kinds.contains_key("silent") || failing < 5 || good < 2 {
+        return Err(format!(
+            "{} needs a `silent` kind, four more kinds that fail and two good ones",
+            path.display()
+        ));
+    }
+    Ok(kinds)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,6 +235,14 @@ fn race_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planne
     })
     .collect::<Vec<_>>();
     planned.shuffle(rng);
+    // The slower good service is always listed before the winner: asked one by one, they would
+    // give the slower one, and the verdict of such code must not depend on the seed.
+    let position = |delay: u64| planned.iter().position(|service| service.delay_ms == delay);
+    if let (Some(slow), Some(fast)) = (position(slower), position(winner))
+        && fast < slow
+    {
+        planned.swap(fast, slow);
+    }
     planned
 }
 
@@ -238,7 +259,8 @@ fn all_failed_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<
         .zip(names)
         .map(|(kind, name)| Planned {
             name: name.to_string(),
-            delay_ms: rng.random_range(0..=200),
+            // Each at least 150 ms: asked one after another, they add up past the limit.
+            delay_ms: rng.random_range(150..=250),
             ip: Some(address_for(&kind, rng)),
             kind,
         })
@@ -498,8 +520,9 @@ fn judge_race(
             winner.name, result["ip"]
         )),
         (Some(name), _) => Outcome::failed(format!(
-            "fastest_ip returned {name}, which answered at {} ms; {} answered well at {} ms, \
+            "fastest_ip returned {}, which answered at {} ms; {} answered well at {} ms, \
              before it. The first *good* answer wins.",
+            name.as_str().unwrap_or_default(),
             planned
                 .iter()
                 .find(|service| service.name == *name)
@@ -537,14 +560,8 @@ fn judge_concurrency(
         seen.iter()
             .find(|request| request.target == format!("/{name}"))
     };
-    for service in planned {
-        let Some(request) = request_of(&service.name) else {
-            return Outcome::failed(format!(
-                "{} was never asked. fastest_ip must ask every service.",
-                service.name
-            ));
-        };
-        // Started together, all requests reach the mock within a few milliseconds.
+    // Started together, all requests reach the mock within a few milliseconds.
+    for request in seen {
         let late_ms = (request.arrived - first.arrived).as_millis() as u64;
         if late_ms >= GAP / 2 {
             let earlier = seen
@@ -559,6 +576,14 @@ fn judge_concurrency(
             return Outcome::failed(format!(
                 "The requests went one after another: {} was asked{after}. Start every request \
                  at once, then wait for the answers.",
+                request.target.trim_start_matches('/')
+            ));
+        }
+    }
+    for service in planned {
+        if request_of(&service.name).is_none() {
+            return Outcome::failed(format!(
+                "{} was never asked. fastest_ip must ask every service.",
                 service.name
             ));
         }
@@ -586,7 +611,8 @@ fn judge_cancellation(seen: &[Seen], winner: &Planned) -> Outcome {
         .map(|(at, _)| at);
     let Some(answered_at) = answered_at else {
         return Outcome::failed(format!(
-            "{} was never answered, so cancellation could not be checked.",
+            "{} (the fastest good service) was never asked, so there was nothing to cancel: ask \
+             every service at once first (see the concurrent check).",
             winner.name
         ));
     };
@@ -701,6 +727,21 @@ fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
             pages.min_chars
         ));
     }
+    // The page to find arrives well before the longer one: returning only after that one
+    // means waiting for every page.
+    let answer_delay = pages
+        .pages
+        .iter()
+        .find(|(path, ..)| path == answer_path)
+        .map_or(0, |(_, delay, _)| *delay);
+    let elapsed = found.run.timeline.returned.as_ref().map_or(0, |r| r.at_ms);
+    if elapsed > answer_delay + GAP {
+        return Outcome::failed(format!(
+            "first_page_longer_than returned the right page, but only well after it arrived (at \
+             {answer_delay} ms): it waited for slower pages too. Return as soon as a page is \
+             long enough."
+        ));
+    }
     match result_of(&none) {
         Ok(Value::Null) => Outcome::passed(
             "The first page long enough in characters is found, and None when there is none.",
@@ -737,6 +778,19 @@ fn describe_result(result: &Value) -> String {
     }
 }
 
+/// `http://127.0.0.1:40321/x` → `http://127.0.0.1/x`.
+fn without_port(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("127.0.0.1:") {
+        let (before, after) = rest.split_at(at + "127.0.0.1".len());
+        out.push_str(before);
+        rest = after[1..].trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `not_json` → `NotJson`.
 fn variant(snake: &str) -> String {
     snake
@@ -749,4 +803,17 @@ fn variant(snake: &str) -> String {
                 .unwrap_or_default()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_leave_the_mocks_port_out() {
+        assert_eq!(
+            without_port("error for url (http://127.0.0.1:40321/ipify): 127.0.0.1:9"),
+            "error for url (http://127.0.0.1/ipify): 127.0.0.1"
+        );
+    }
 }

@@ -147,6 +147,7 @@ fn search_chats() -> Vec<Chat> {
 /// What a run of the bot gave: the transcripts by chat, the replies, and the harness's run.
 pub struct Conversations {
     pub transcripts: BTreeMap<i64, String>,
+    pub limits: crate::child::Limits,
     pub sent: Vec<Sent>,
     pub calls: Vec<telegram::Call>,
     pub run: Run,
@@ -211,12 +212,30 @@ pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, Stri
 
     let mut outcomes = Vec::new();
     for check in CHECKS {
-        let outcome = match *check {
-            "concurrent" => judge_concurrency(&search, &expected_search),
-            "resilient" => judge_resilience(&folder, &expected_folder),
-            "search" => judge_chats(check, &search_chats(), &search, &expected_search),
-            _ => judge_chats(check, &folder_chats(), &folder, &expected_folder),
-        };
+        let outcome =
+            match *check {
+                "concurrent" => judge_concurrency(&search, &expected_search),
+                "resilient" => judge_resilience(&folder, &expected_folder),
+                "search" => judge_chats(check, &search_chats(), &search, &expected_search)
+                    .and_then(|| {
+                        distinct(
+                            &search,
+                            (203, 204),
+                            "the apology for a failed search",
+                            "the reply when nothing is found",
+                        )
+                    }),
+                "welcome" => judge_chats(check, &folder_chats(), &folder, &expected_folder)
+                    .and_then(|| {
+                        distinct(
+                            &folder,
+                            (101, 105),
+                            "the welcome",
+                            "the reply to an unknown word",
+                        )
+                    }),
+                _ => judge_chats(check, &folder_chats(), &folder, &expected_folder),
+            };
         outcomes.push((check.to_string(), outcome));
     }
     Ok(outcomes)
@@ -345,31 +364,41 @@ async fn converse(
             let _ = stopped.await;
         })),
     );
-    let talking = async {
-        // Messages in order, chat by chat; every chat's first message is there at once.
-        let mut sent_by_person: Vec<(i64, i64, FromPerson)> = Vec::new();
-        for chat in chats {
-            for message in &chat.messages {
-                let id = telegram.send(chat.id, message);
-                sent_by_person.push((chat.id, id, message.clone()));
-            }
+    // Messages in order, chat by chat; every chat's first message is there at once (Telegram
+    // keeps them until the bot asks).
+    let mut sent_by_person: Vec<(i64, i64, FromPerson)> = Vec::new();
+    for chat in chats {
+        for message in &chat.messages {
+            let id = telegram.send(chat.id, message);
+            sent_by_person.push((chat.id, id, message.clone()));
         }
-        let expected_replies = sent_by_person.len();
-        telegram
-            .wait_for(REPLIES_WITHIN, |sent| {
-                let replied = sent_by_person
-                    .iter()
-                    .filter(|(_, id, _)| sent.iter().any(|reply| reply.reply_to == Some(*id)))
-                    .count();
-                replied >= expected_replies
-            })
-            .await;
-        // A moment more, for a reply too many.
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let _ = stop.send(());
-        sent_by_person
+    }
+    // A bot that dies (or never polls) is not waited for: the run's end stops the waiting.
+    let (ended, ended_signal) = tokio::sync::oneshot::channel::<()>();
+    let running = async move {
+        let run = running.await;
+        let _ = ended.send(());
+        run
     };
-    let (run, sent_by_person) = tokio::join!(running, talking);
+    let talking = async {
+        let expected_replies = sent_by_person.len();
+        let all_replied = telegram.wait_for(REPLIES_WITHIN, |sent| {
+            let replied = sent_by_person
+                .iter()
+                .filter(|(_, id, _)| sent.iter().any(|reply| reply.reply_to == Some(*id)))
+                .count();
+            replied >= expected_replies
+        });
+        tokio::select! {
+            () = all_replied => {
+                // A moment more, for a reply too many.
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            _ = ended_signal => {}
+        }
+        let _ = stop.send(());
+    };
+    let (run, ()) = tokio::join!(running, talking);
     let run = run?;
     let sent = telegram.sent();
     let pictures = known_pictures(&images(fixtures));
@@ -391,6 +420,7 @@ async fn converse(
     }
     Ok(Conversations {
         transcripts,
+        limits: harness.limits,
         sent,
         calls: telegram.calls(),
         run,
@@ -510,7 +540,7 @@ fn quoted(text: &str) -> String {
 
 /// The verdict of the run itself, when it did not serve until stopped.
 fn run_problem(conversations: &Conversations) -> Option<Outcome> {
-    if let Some(outcome) = ended_badly(&conversations.run, &crate::child::Limits::default()) {
+    if let Some(outcome) = ended_badly(&conversations.run, &conversations.limits) {
         return Some(outcome);
     }
     conversations.run.timeline.returned.as_ref().map(|_| {
@@ -595,6 +625,38 @@ fn first_difference(want: &str, have: &str) -> String {
         }
     }
     "they differ.".into()
+}
+
+/// The first text the bot sent in `chat`.
+fn first_text(conversations: &Conversations, chat: i64) -> Option<&str> {
+    conversations
+        .sent
+        .iter()
+        .find_map(|reply| match &reply.what {
+            SentKind::Text(text) if reply.chat_id == chat => Some(text.as_str()),
+            _ => None,
+        })
+}
+
+/// Fails when the bot gave the same text in two chats that need different answers (a welcome
+/// is not "no picture for /start").
+fn distinct(
+    conversations: &Conversations,
+    (one, other): (i64, i64),
+    what: &str,
+    versus: &str,
+) -> Outcome {
+    match (
+        first_text(conversations, one),
+        first_text(conversations, other),
+    ) {
+        (Some(a), Some(b)) if a == b => Outcome::failed(format!(
+            "{what} (chat {one}) is the same text as {versus} (chat {other}): `{}`. Each case \
+             needs its own answer.",
+            shown(a)
+        )),
+        _ => Outcome::passed(""),
+    }
 }
 
 /// Chat 202's quick search must be answered while chat 201's slow one is still running.

@@ -86,6 +86,17 @@ pub fn classroom50_json(
             })
         })
         .collect();
+    let mut tests = tests;
+    if !grade.tampered.is_empty() || !grade.problems.is_empty() {
+        // Worth nothing, failed: so that whoever reads the result sees it.
+        tests.push(json!({
+            "test-name": "grading files unchanged and readable",
+            "passed": false,
+            "score": 0,
+            "max-score": 0,
+            "message": grade.tampered.iter().chain(&grade.problems).cloned().collect::<Vec<_>>().join("; "),
+        }));
+    }
     json!({
         "schema": "classroom50/result/v1",
         "classroom": value("CLASSROOM"),
