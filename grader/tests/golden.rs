@@ -1,7 +1,8 @@
 //! Golden cases: known-correct and known-wrong submissions, and the verdict each must get.
 //!
 //! `grader/golden/<exercise dir>/<case>/` holds a submission (`lib.rs` for the exercise's
-//! `src/lib.rs`, and any other file by its name in the exercise's folder, such as
+//! `src/lib.rs`, or `from-solution.toml`, replacements that turn the reference solution into a
+//! wrong variant; and any other file by its name in the exercise's folder, such as
 //! `prediction.txt`; what a case leaves out stays as the stub ships it), a `README` if it needs
 //! words, a `unix-only` file if it cannot pass elsewhere, and `expected.json`, the verdict: each check's status, points and message. Every case is
 //! graded in one temporary copy of the course, built into this workspace's `target/`, so that
@@ -82,6 +83,36 @@ fn stubs_as_shipped(root: &Path) -> bool {
     }
 }
 
+/// A submission made from the reference solution by the replacements of a case's
+/// `from-solution.toml` (`[[replace]] find = "..." with = "..."`): a wrong variant of the
+/// solution, written as what differs. Each `find` must stand exactly once in the solution.
+fn from_solution(solution: &Path, replacements: &Path) -> String {
+    #[derive(serde::Deserialize)]
+    struct Replacements {
+        replace: Vec<Replace>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Replace {
+        find: String,
+        with: String,
+    }
+    let mut text = std::fs::read_to_string(solution).unwrap();
+    let parsed: Replacements =
+        toml::from_str(&std::fs::read_to_string(replacements).unwrap()).unwrap();
+    for replace in parsed.replace {
+        assert_eq!(
+            text.matches(&replace.find).count(),
+            1,
+            "{}: {:?} must stand once in {}",
+            replacements.display(),
+            replace.find,
+            solution.display()
+        );
+        text = text.replacen(&replace.find, &replace.with, 1);
+    }
+    text
+}
+
 async fn grade_course(
     root: &Path,
     target_dir: Option<PathBuf>,
@@ -157,6 +188,12 @@ async fn golden_cases_get_their_verdicts() {
                 let name = from.file_name().unwrap().to_str().unwrap().to_string();
                 let to = match name.as_str() {
                     "expected.json" | "README" | "unix-only" => continue,
+                    "from-solution.toml" => {
+                        let solution = exercise.crate_dir(&course_root, Variant::Solution);
+                        let lib = from_solution(&solution.join("src/lib.rs"), &from);
+                        std::fs::write(copy_dir.join("src/lib.rs"), lib).unwrap();
+                        continue;
+                    }
                     "lib.rs" => copy_dir.join("src/lib.rs"),
                     other => copy_dir.join(other),
                 };
