@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::i18n::Localized;
+use crate::tr;
+
 /// The course file's name, at the root of the course.
 pub const COURSE_FILE: &str = "course.toml";
 
@@ -31,10 +34,9 @@ pub struct Exercise {
     pub solution: String,
     /// The harness's package name: the binary that runs the exercise for the grader.
     pub harness: String,
-    pub title: String,
-    /// Hints from a nudge to the API to use.
-    #[serde(default)]
-    pub hints: Vec<String>,
+    pub title: Localized<String>,
+    /// Hints from a nudge to the API to use, the same tiers in each language.
+    pub hints: Localized<Vec<String>>,
     #[serde(rename = "check")]
     pub checks: Vec<Check>,
 }
@@ -45,10 +47,10 @@ pub struct Exercise {
 pub struct Check {
     /// The name the grader's code knows this check by.
     pub id: String,
-    pub title: String,
+    pub title: Localized<String>,
     pub points: u32,
     /// Shown with a failure of this check.
-    pub hint: Option<String>,
+    pub hint: Option<Localized<String>>,
 }
 
 /// Which of the two implementations of each exercise is graded.
@@ -110,6 +112,15 @@ impl Course {
                     return Err(format!("`{word}` names two exercises"));
                 }
             }
+            if exercise.hints.en.len() != exercise.hints.ru.len() {
+                return Err(format!(
+                    "exercise `{}` has {} hints in English and {} in Russian: give each tier in \
+                     both",
+                    exercise.name,
+                    exercise.hints.en.len(),
+                    exercise.hints.ru.len()
+                ));
+            }
             if exercise.checks.is_empty() {
                 return Err(format!("exercise `{}` has no check", exercise.name));
             }
@@ -138,9 +149,10 @@ impl Course {
         for name in names {
             if self.find(name).is_none() {
                 let known: Vec<&str> = self.exercises.iter().map(|e| e.name.as_str()).collect();
-                return Err(format!(
-                    "no exercise is named `{name}`; the exercises are: {}",
-                    known.join(", ")
+                return Err(tr!(
+                    "course-unknown-exercise",
+                    name = name.as_str(),
+                    known = known.join(", ")
                 ));
             }
         }
@@ -196,10 +208,14 @@ mod tests {
         dir = "01-factorial-gather"
         solution = "factorial-gather-solution"
         harness = "factorial-gather-harness"
-        title = "t"
+        title.en = "t"
+        title.ru = "т"
+        hints.en = ["a nudge", "the idea"]
+        hints.ru = ["намёк", "идея"]
         [[exercise.check]]
         id = "gather"
-        title = "t"
+        title.en = "t"
+        title.ru = "т"
         points = 3
     "#;
 
@@ -222,6 +238,14 @@ mod tests {
     fn reserved_words_cannot_name_an_exercise() {
         let text = ONE.replace("name = \"factorial-gather\"", "name = \"watch\"");
         assert!(course(&text).unwrap_err().contains("reserved"));
+    }
+
+    #[test]
+    fn every_hint_is_given_in_both_languages() {
+        let text = ONE.replace(r#"hints.ru = ["намёк", "идея"]"#, r#"hints.ru = ["намёк"]"#);
+        assert!(course(&text).unwrap_err().contains("1 in Russian"));
+        let text = ONE.replace("title.ru = \"т\"\n        hints", "hints");
+        assert!(course(&text).unwrap_err().contains("missing field `ru`"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::course::Exercise;
+use crate::tr;
 
 /// The state file, at the course's root.
 pub const STATE_FILE: &str = ".grader-state.toml";
@@ -28,35 +29,40 @@ fn load(root: &Path) -> State {
 
 fn save(root: &Path, state: &State) -> Result<(), String> {
     let text = toml::to_string(state).map_err(|error| error.to_string())?;
-    std::fs::write(root.join(STATE_FILE), text)
-        .map_err(|error| format!("cannot write {STATE_FILE}: {error}"))
+    std::fs::write(root.join(STATE_FILE), text).map_err(|error| {
+        tr!(
+            "hint-cannot-save",
+            file = STATE_FILE,
+            error = error.to_string()
+        )
+    })
 }
 
-/// The next hint of `exercise` (the last one again once all were shown), as text to print.
+/// The next hint of `exercise` (the last one again once all were shown), as text to print, in
+/// the current language.
 pub fn next_hint(root: &Path, exercise: &Exercise) -> Result<String, String> {
-    if exercise.hints.is_empty() {
-        return Ok(format!("{} has no hints.", exercise.name));
+    let hints = exercise.hints.get();
+    if hints.is_empty() {
+        return Ok(tr!("hint-none", exercise = exercise.name.as_str()));
     }
     let mut state = load(root);
     let shown = state.hints_shown.entry(exercise.name.clone()).or_default();
-    let tier = (*shown).min(exercise.hints.len() - 1);
+    let tier = (*shown).min(hints.len() - 1);
     *shown = tier + 1;
     save(root, &state)?;
-    let total = exercise.hints.len();
-    let more = if tier + 1 < total {
-        format!(
-            "\n(Run `cargo run -p grader -- hint {}` again for the next one.)",
-            exercise.name
-        )
-    } else {
-        String::new()
-    };
-    Ok(format!(
-        "Hint {} of {total} for {}:\n  {}{more}",
-        tier + 1,
-        exercise.name,
-        exercise.hints[tier]
-    ))
+    let mut text = tr!(
+        "hint-heading",
+        tier = tier + 1,
+        total = hints.len(),
+        exercise = exercise.name.as_str()
+    );
+    text += "\n  ";
+    text += &hints[tier];
+    if tier + 1 < hints.len() {
+        text += "\n";
+        text += &tr!("hint-more", exercise = exercise.name.as_str());
+    }
+    Ok(text)
 }
 
 #[cfg(test)]
@@ -69,14 +75,14 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let course = Course::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).unwrap();
         let exercise = &course.exercises[0];
-        let total = exercise.hints.len();
+        let total = exercise.hints.en.len();
         for tier in 0..total {
             let hint = next_hint(root.path(), exercise).unwrap();
             assert!(
                 hint.starts_with(&format!("Hint {} of {total}", tier + 1)),
                 "{hint}"
             );
-            assert!(hint.contains(&exercise.hints[tier]));
+            assert!(hint.contains(&exercise.hints.en[tier]));
         }
         let again = next_hint(root.path(), exercise).unwrap();
         assert!(

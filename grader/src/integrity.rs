@@ -20,6 +20,7 @@ const COVERED: &[&str] = &[
     "fixtures",
     "grader/Cargo.toml",
     "grader/src",
+    "grader/locales",
     "grader/kit",
     "grader/harnesses",
     "workspace-hack",

@@ -18,6 +18,7 @@
 //! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
 //! - [`export`]: the student template: the course without its solutions.
 //! - [`report`]: the human, JSON and classroom formats of a grade.
+//! - [`i18n`]: the two languages of the messages (English, Russian) and their catalogues.
 //! - [`progress`]: the spinner.
 //! - [`watch`], [`hints`], [`reset`]: the student's loop (grade again at each save), tiered
 //!   hints, and an exercise put back as shipped.
@@ -34,6 +35,7 @@ pub mod exercises;
 pub mod export;
 pub mod harness;
 pub mod hints;
+pub mod i18n;
 pub mod integrity;
 pub mod mock;
 pub mod progress;

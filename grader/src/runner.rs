@@ -97,13 +97,17 @@ fn score(exercise: &Exercise, mut outcomes: Vec<(String, Outcome)>) -> ExerciseR
             let wants_hint = matches!(outcome.status, Status::Failed | Status::TimedOut);
             CheckReport {
                 id: check.id.clone(),
-                title: check.title.clone(),
+                title: check.title.get().clone(),
                 status: outcome.status,
                 points: if passed { check.points } else { 0 },
                 max_points: check.points,
                 message: outcome.message,
                 details: outcome.details,
-                hint: check.hint.clone().filter(|_| wants_hint),
+                hint: check
+                    .hint
+                    .as_ref()
+                    .map(|hint| hint.get().clone())
+                    .filter(|_| wants_hint),
             }
         })
         .collect();

@@ -117,7 +117,7 @@ impl ExerciseReport {
         ExerciseReport {
             name: exercise.name.clone(),
             dir: exercise.dir.clone(),
-            title: exercise.title.clone(),
+            title: exercise.title.get().clone(),
             status,
             points: checks.iter().map(|check| check.points).sum(),
             max_points: exercise.max_points(),

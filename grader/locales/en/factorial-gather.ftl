@@ -1,0 +1,4 @@
+# The grader's messages in English: the checks of exercise 1, factorial gather.
+# The same ids, with the same variables, are in ../ru/factorial-gather.ftl (a test holds the two together).
+# A message is one paragraph: its lines are joined with spaces. Ids start with the file's prefix.
+
