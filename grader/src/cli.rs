@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::child::Limits;
 use crate::course::{Course, RESERVED_WORDS, Variant};
+use crate::i18n::Lang;
 use crate::progress::Progress;
 use crate::report;
 use crate::runner::{Plan, grade};
@@ -59,6 +60,11 @@ pub struct Args {
     /// With --format classroom: the folder for Classroom 50's result.json.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
+
+    /// The language of the messages and hints; by default the locale's (LC_ALL, LC_MESSAGES,
+    /// LANG), else English.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -122,6 +128,10 @@ pub enum Format {
 /// Runs the grader with the process's arguments.
 pub fn main() -> ExitCode {
     let args = Args::parse();
+    crate::i18n::set(
+        args.lang
+            .unwrap_or_else(|| Lang::from_environment(|name| std::env::var(name).ok())),
+    );
     match run(args) {
         Ok(code) => code,
         Err(error) => {
