@@ -13,6 +13,7 @@ use tokio::process::Command;
 
 use crate::child::last_lines;
 use crate::course::{Exercise, Variant};
+use crate::tr;
 
 /// How many compiler errors a verdict shows before it says how many more there are.
 const ERRORS_SHOWN: usize = 3;
@@ -287,9 +288,11 @@ fn errors_of(
         .collect::<Vec<_>>()
         .join("\n\n");
     if shown.len() > ERRORS_SHOWN {
-        text.push_str(&format!(
-            "\n\n... and {} more errors (see `cargo build -p {graded}`)",
-            shown.len() - ERRORS_SHOWN
+        text.push_str("\n\n");
+        text.push_str(&tr!(
+            "build-more-errors",
+            count = shown.len() - ERRORS_SHOWN,
+            package = graded
         ));
     }
     BuildError { kind, text }

@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::progress::Progress;
 use crate::report;
 use crate::runner::{Plan, grade};
+use crate::tr;
 
 /// Grades the course's exercises, offline: compiles each one, runs it against the checks and
 /// shows what passed, what failed and why.
@@ -146,10 +147,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
         Some(Command::Export { dir, root }) => {
             let root = root.map_or_else(default_root, Ok)?;
             crate::export::export(&root, &dir)?;
-            println!(
-                "Wrote the student template to {}: no solutions, no golden cases, sealed.",
-                dir.display()
-            );
+            println!("{}", tr!("cli-exported", dir = dir.display().to_string()));
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Hint { name, root }) => {
@@ -193,8 +191,12 @@ fn run(args: Args) -> Result<ExitCode, String> {
             let root = root.map_or_else(default_root, Ok)?;
             let files = crate::integrity::seal(&root)?;
             println!(
-                "Sealed {files} grading files in {}.",
-                crate::integrity::MANIFEST
+                "{}",
+                tr!(
+                    "cli-sealed",
+                    files = files,
+                    manifest = crate::integrity::MANIFEST
+                )
             );
             return Ok(ExitCode::SUCCESS);
         }
@@ -205,20 +207,14 @@ fn run(args: Args) -> Result<ExitCode, String> {
         .iter()
         .find(|name| RESERVED_WORDS.contains(&name.as_str()))
     {
-        return Err(format!(
-            "`{word}` is a subcommand this grader does not have yet"
-        ));
+        return Err(tr!("cli-subcommand-not-built", word = word.as_str()));
     }
     let root = absolute(match args.root {
         Some(root) => root,
         None => default_root()?,
     })?;
     if args.solutions && !root.join(Variant::Solution.folder()).is_dir() {
-        return Err(format!(
-            "{} has no solutions/ (a student's copy of the course): there is nothing to grade \
-             with --solutions",
-            root.display()
-        ));
+        return Err(tr!("cli-no-solutions", root = root.display().to_string()));
     }
     let variant = if args.solutions {
         Variant::Solution
@@ -240,7 +236,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
     stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
-        .map_err(|error| format!("cannot write the report: {error}"))?;
+        .map_err(|error| tr!("cli-cannot-write-report", error = error.to_string()))?;
     for problem in &grade.problems {
         let _ = writeln!(anstream::stderr(), "grader: {problem}");
     }
@@ -295,10 +291,10 @@ fn default_root() -> Result<PathBuf, String> {
         .find(|dir| dir.join(crate::course::COURSE_FILE).is_file())
         .map(PathBuf::from)
         .ok_or_else(|| {
-            format!(
-                "no {} in {} or above it: run the grader inside the course, or give --root",
-                crate::course::COURSE_FILE,
-                here.display()
+            tr!(
+                "cli-no-course",
+                file = crate::course::COURSE_FILE,
+                folder = here.display().to_string()
             )
         })
 }

@@ -85,10 +85,11 @@ impl Course {
     pub fn load(root: &Path) -> Result<Course, String> {
         let path = root.join(COURSE_FILE);
         let text = std::fs::read_to_string(&path).map_err(|error| {
-            format!(
-                "cannot read {}: {error} (is {} a copy of the course? try --root)",
-                path.display(),
-                root.display()
+            tr!(
+                "course-cannot-read",
+                file = path.display().to_string(),
+                error = error.to_string(),
+                root = root.display().to_string()
             )
         })?;
         Course::parse(&text).map_err(|error| format!("{}: {error}", path.display()))

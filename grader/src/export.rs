@@ -65,7 +65,21 @@ pub fn export(root: &Path, dir: &Path) -> Result<(), String> {
                 .map_err(|error| format!("cannot write {}: {error}", manifest.display()))?;
         }
     }
+    prune_lockfile(dir)?;
     integrity::seal(dir).map(|_| ())
+}
+
+/// Drops the solutions' packages from the template's `Cargo.lock`: cargo does so when it resolves
+/// the workspace again, and keeps every other version as locked. Without this, a student's first
+/// build would rewrite the lock file, and their first commit would carry that change.
+fn prune_lockfile(dir: &Path) -> Result<(), String> {
+    cargo_metadata::MetadataCommand::new()
+        .cargo_path(crate::cargo::cargo_program())
+        .manifest_path(dir.join("Cargo.toml"))
+        .other_options(vec!["--offline".to_string()])
+        .exec()
+        .map(|_| ())
+        .map_err(|error| format!("cannot update the template's Cargo.lock: {error}"))
 }
 
 fn copy(root: &Path, from: &Path, to: &Path, destination: &Path) -> std::io::Result<()> {

@@ -3,7 +3,7 @@
 //! Every sentence a student reads comes from a Project Fluent catalogue under
 //! `grader/locales/<lang>/`, by id, through the [`tr!`](crate::tr) macro:
 //!
-//! ```ignore
+//! ```text
 //! tr!("run-panicked", at = location, message = shown(text))
 //! ```
 //!

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::course::Exercise;
+use crate::tr;
 
 /// Restores `exercises/<dir>` of the course at `root` from the first commit, once `confirm`
 /// says yes to the question it is given.
@@ -30,26 +31,132 @@ pub fn reset(
         .unwrap_or("")
         .to_string();
     if first.is_empty() {
-        return Err(format!(
-            "{} is not a git repository with history: there is no shipped copy to go back to",
-            root.display()
-        ));
+        return Err(tr!("reset-no-history", root = root.display().to_string()));
     }
-    let question = format!("Put {folder} back as it was shipped? Your changes there will be lost.");
+    let question = tr!("reset-question", folder = folder.as_str());
     if !confirm(&question) {
-        return Ok("Nothing was changed.".to_string());
+        return Ok(tr!("reset-declined"));
     }
     let restored = git(&["checkout", &first, "--", &folder])?;
     if !restored.status.success() {
         return Err(String::from_utf8_lossy(&restored.stderr).trim().to_string());
     }
-    Ok(format!("{folder} is as shipped again."))
+    Ok(tr!("reset-done", folder = folder.as_str()))
 }
 
-/// Asks on the terminal; anything but "y" or "yes" is no.
+/// Asks on the terminal; see [`is_yes`].
 pub fn ask(question: &str) -> bool {
     eprint!("{question} [y/N] ");
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
-    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")
+    is_yes(&answer)
+}
+
+/// "y" or "yes", or in Russian "д" or "да" (whatever the language of the messages: a keyboard
+/// may be in either layout); anything else is no.
+pub fn is_yes(answer: &str) -> bool {
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "д" | "да"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::Course;
+
+    /// A git repository whose first commit ships exercise 1's stub as `shipped`.
+    fn shipped_course() -> (tempfile::TempDir, Exercise) {
+        let root = tempfile::tempdir().unwrap();
+        let course = Course::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).unwrap();
+        let exercise = course.exercises[0].clone();
+        let stub = root
+            .path()
+            .join("exercises")
+            .join(&exercise.dir)
+            .join("src");
+        std::fs::create_dir_all(&stub).unwrap();
+        std::fs::write(stub.join("lib.rs"), "shipped\n").unwrap();
+        let git = |args: &[&str]| {
+            let status = Command::new("git")
+                .arg("-C")
+                .arg(root.path())
+                .args([
+                    "-c",
+                    "user.name=t",
+                    "-c",
+                    "user.email=t@t",
+                    "-c",
+                    "commit.gpgsign=false",
+                ])
+                .args(args)
+                .status()
+                .unwrap();
+            assert!(status.success(), "git {args:?}");
+        };
+        git(&["init", "-q"]);
+        git(&["add", "."]);
+        git(&["commit", "-qm", "shipped"]);
+        // A later commit of the student's work: reset goes back to the first one, not to it.
+        std::fs::write(stub.join("lib.rs"), "committed work\n").unwrap();
+        git(&["commit", "-qam", "work"]);
+        (root, exercise)
+    }
+
+    fn stub_text(root: &Path, exercise: &Exercise) -> String {
+        let path = root
+            .join("exercises")
+            .join(&exercise.dir)
+            .join("src/lib.rs");
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn reset_asks_first_then_restores_the_shipped_stub() {
+        let (root, exercise) = shipped_course();
+        std::fs::write(
+            root.path()
+                .join("exercises")
+                .join(&exercise.dir)
+                .join("src/lib.rs"),
+            "unsaved work\n",
+        )
+        .unwrap();
+
+        let mut asked = String::new();
+        let said = reset(root.path(), &exercise, |question| {
+            asked = question.to_string();
+            false
+        })
+        .unwrap();
+        assert!(asked.contains("exercises/01-factorial-gather"), "{asked}");
+        assert_eq!(said, "Nothing was changed.");
+        assert_eq!(stub_text(root.path(), &exercise), "unsaved work\n");
+
+        let said = reset(root.path(), &exercise, |_| true).unwrap();
+        assert_eq!(said, "exercises/01-factorial-gather is as shipped again.");
+        assert_eq!(stub_text(root.path(), &exercise), "shipped\n");
+    }
+
+    #[test]
+    fn without_history_there_is_nothing_to_go_back_to() {
+        let root = tempfile::tempdir().unwrap();
+        let course = Course::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).unwrap();
+        let error = reset(root.path(), &course.exercises[0], |_| true).unwrap_err();
+        assert!(
+            error.contains("not a git repository with history"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn yes_is_yes_in_either_language() {
+        for answer in ["y\n", "YES", " да ", "Д"] {
+            assert!(is_yes(answer), "{answer:?}");
+        }
+        for answer in ["", "n", "no", "нет", "yes please"] {
+            assert!(!is_yes(answer), "{answer:?}");
+        }
+    }
 }

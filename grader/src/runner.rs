@@ -9,6 +9,7 @@ use crate::course::{Course, Exercise, Variant};
 use crate::exercises::{self, Context};
 use crate::harness::Harness;
 use crate::progress::Progress;
+use crate::tr;
 use crate::verdict::{CheckReport, ExerciseReport, Grade, Outcome, Status};
 
 /// What to grade.
@@ -35,21 +36,21 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
     let course = Course::load(&plan.root)?;
     let selected = course.select(&plan.names)?;
 
-    progress.set_message("compiling");
+    progress.set_message(&tr!("progress-compiling"));
     let builds = build_harnesses(
         &plan.root,
         plan.target_dir.as_deref(),
         &selected,
         plan.variant,
         plan.limits.build_time,
-        |name| progress.set_message(&format!("compiling {name}")),
+        |name| progress.set_message(&tr!("progress-compiling-one", exercise = name)),
     )
     .await?;
 
     let mut reports = Vec::new();
     let mut problems = Vec::new();
     for exercise in selected {
-        progress.set_message(&format!("grading {}", exercise.name));
+        progress.set_message(&tr!("progress-grading", exercise = exercise.name.as_str()));
         let harness = builds.get(&exercise.harness).map(|binary| Harness {
             binary,
             limits: plan.limits,

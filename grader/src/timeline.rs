@@ -10,6 +10,7 @@ use std::fmt::Write;
 use grader_kit::protocol::{Event, Piece, split_line};
 
 use crate::child::{Ending, RunOutput};
+use crate::tr;
 
 /// The lines printed at one virtual instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,12 +110,13 @@ impl Run {
         }
     }
 
-    /// The panic, when it is a `todo!()` or `unimplemented!()` still in place.
-    pub fn unfinished(&self) -> Option<&str> {
+    /// The panic, when it is a `todo!()` or `unimplemented!()` still in place: `Some` with its
+    /// location, when the panic gave one.
+    pub fn unfinished(&self) -> Option<Option<&str>> {
         let (message, location) = self.panic.as_ref()?;
         let unfinished =
             message.starts_with("not yet implemented") || message.starts_with("not implemented");
-        unfinished.then(|| location.as_deref().unwrap_or("the code"))
+        unfinished.then_some(location.as_deref())
     }
 }
 
@@ -200,7 +202,10 @@ impl Timeline {
 /// Two timelines side by side, aligned by instant: what the reference prints and what the
 /// student's program printed. Rows that differ are marked with `!` in the middle column.
 pub fn side_by_side(expected: &Timeline, actual: &Timeline) -> String {
-    let mut rows: Vec<(String, String)> = vec![("expected".into(), "yours".into())];
+    let mut rows: Vec<(String, String)> = vec![(
+        tr!("fg-side-by-side-expected"),
+        tr!("fg-side-by-side-yours"),
+    )];
     let mut instants: Vec<u64> = expected
         .moments
         .iter()
@@ -404,6 +409,6 @@ mod tests {
             },
         );
         let run = Run::parse(&output(panic), "k");
-        assert_eq!(run.unfinished(), Some("src/lib.rs:3:5"));
+        assert_eq!(run.unfinished(), Some(Some("src/lib.rs:3:5")));
     }
 }

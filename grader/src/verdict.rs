@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::tr;
+
 /// How one check, or one whole exercise, went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -18,14 +20,14 @@ pub enum Status {
 }
 
 impl Status {
-    /// The words the report shows.
-    pub fn label(self) -> &'static str {
+    /// The words the report shows, in the current language.
+    pub fn label(self) -> String {
         match self {
-            Status::Passed => "passed",
-            Status::NotDone => "not done yet",
-            Status::TimedOut => "timed out",
-            Status::Failed => "failed",
-            Status::CompileError => "does not compile",
+            Status::Passed => tr!("status-passed"),
+            Status::NotDone => tr!("status-not-done"),
+            Status::TimedOut => tr!("status-timed-out"),
+            Status::Failed => tr!("status-failed"),
+            Status::CompileError => tr!("status-compile-error"),
         }
     }
 }

@@ -17,6 +17,7 @@ use notify::Watcher;
 use crate::course::{Course, Exercise, Variant};
 use crate::progress::Progress;
 use crate::runner::{Plan, grade};
+use crate::tr;
 use crate::verdict::{ExerciseReport, Grade, Status};
 
 /// What the loop waits for.
@@ -36,10 +37,7 @@ pub fn watch(plan: Plan, out: &mut impl Write) -> Result<(), String> {
     let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
     let (events, incoming) = mpsc::channel();
     let (mut watcher, how) = start_watcher(&plan.root, events.clone())?;
-    let _ = writeln!(
-        out,
-        "Watching the exercises ({how}). Keys: n next, h hint, l list, q quit."
-    );
+    let _ = writeln!(out, "{}", tr!("watch-started", how = how.as_str()));
     spawn_keys(events);
 
     let mut current = 0;
@@ -67,21 +65,25 @@ pub fn watch(plan: Plan, out: &mut impl Write) -> Result<(), String> {
                 Some(next) => {
                     let _ = writeln!(
                         out,
-                        "\n{} passed. On to {}.\n",
-                        exercise.name, course.exercises[next].name
+                        "\n{}\n",
+                        tr!(
+                            "watch-passed",
+                            exercise = exercise.name.as_str(),
+                            next = course.exercises[next].name.as_str()
+                        )
                     );
                     current = next;
                     continue;
                 }
                 None => {
-                    let _ = writeln!(out, "\nEvery exercise passed. Well done! (q quits)");
+                    let _ = writeln!(out, "\n{}", tr!("watch-all-passed"));
                 }
             }
         } else {
             let _ = writeln!(
                 out,
-                "\nSave a file of exercises/{}/ to grade it again.",
-                exercise.dir
+                "\n{}",
+                tr!("watch-save-again", dir = exercise.dir.as_str())
             );
         }
         let _ = out.flush();
@@ -111,7 +113,7 @@ pub fn watch(plan: Plan, out: &mut impl Write) -> Result<(), String> {
                         let _ = out.write_all(crate::report::human::render_list(&all).as_bytes());
                     }
                     _ => {
-                        let _ = writeln!(out, "Keys: n next, h hint, l list, q quit.");
+                        let _ = writeln!(out, "{}", tr!("watch-keys"));
                     }
                 },
                 Ok(Event::InputClosed) | Err(_) => return Ok(()),
@@ -125,7 +127,7 @@ pub fn watch(plan: Plan, out: &mut impl Write) -> Result<(), String> {
 fn start_watcher(
     root: &Path,
     events: mpsc::Sender<Event>,
-) -> Result<(Box<dyn Watcher>, &'static str), String> {
+) -> Result<(Box<dyn Watcher>, String), String> {
     let handler = move |event: notify::Result<notify::Event>| {
         let saved = event.is_ok_and(|event| {
             matches!(
@@ -145,12 +147,12 @@ fn start_watcher(
     if !needs_polling(root)
         && let Ok(watcher) = notify::recommended_watcher(handler.clone())
     {
-        return Ok((Box::new(watcher), "file events"));
+        return Ok((Box::new(watcher), tr!("watch-by-events")));
     }
     let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
     let watcher = notify::PollWatcher::new(handler, config)
         .map_err(|error| format!("cannot watch the files: {error}"))?;
-    Ok((Box::new(watcher), "polling every 0.5 s"))
+    Ok((Box::new(watcher), tr!("watch-by-polling")))
 }
 
 /// Where file events do not arrive: WSL (on a Windows drive), or when asked with

@@ -328,6 +328,13 @@ async fn the_export_grades_as_not_done_and_holds_no_answers() {
             "{left_out} is in the template"
         );
     }
+    // Nor does its lock file name them: a student's first build leaves it as it is.
+    let lock = std::fs::read_to_string(dir.join("Cargo.lock")).unwrap();
+    assert!(
+        !lock.contains("-solution\""),
+        "the template's Cargo.lock lists a solution"
+    );
+    assert!(lock.contains("name = \"factorial-gather\""));
     let grade = grade_course(&dir, Some(golden_target_dir()), &[], Variant::Exercise).await;
     assert!(grade.tampered.is_empty(), "{:?}", grade.tampered);
     assert!(grade.problems.is_empty(), "{:?}", grade.problems);
@@ -384,7 +391,8 @@ async fn the_classroom_format_writes_every_output() {
             .arg(&root)
             .env("GITHUB_OUTPUT", &output)
             .env("GITHUB_STEP_SUMMARY", &summary)
-            .env("CLASSROOM", "test-class");
+            .env("CLASSROOM", "test-class")
+            .args(["--lang", "en"]);
         if solutions {
             command.arg("--solutions");
         }
@@ -458,6 +466,7 @@ async fn watch_grades_again_at_each_save() {
         .arg(copy.path())
         .arg("--target-dir")
         .arg(golden_target_dir())
+        .args(["--lang", "en"])
         .env("NO_COLOR", "1")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -503,4 +512,109 @@ async fn watch_grades_again_at_each_save() {
     writeln!(stdin, "q").unwrap();
     let status = watch.wait().unwrap();
     assert!(status.success(), "{status}");
+}
+
+/// The grader speaks the locale's language: Russian with `LANG=ru_RU.UTF-8`, unless `LC_ALL` or
+/// `LC_MESSAGES` says otherwise; `--lang` overrides them all. (Every other test here pins
+/// English: the golden cases run in-process, where English is the default, and the commands
+/// above pass `--lang en`.)
+#[tokio::test]
+async fn the_locale_chooses_the_language() {
+    let _builds = BUILDS.lock().await;
+    if !stubs_as_shipped(&course_root()) {
+        eprintln!("skipped: the stubs under exercises/ have been changed");
+        return;
+    }
+    let grade_stub = |env: &[(&str, &str)], args: &[&str]| -> Value {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_grader"));
+        command
+            .arg("--root")
+            .arg(course_root())
+            .args(["factorial-gather", "--format", "json"])
+            .args(args);
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(name);
+        }
+        command.envs(env.iter().copied());
+        let output = command.output().unwrap();
+        serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|_| panic!("no grade: {}", String::from_utf8_lossy(&output.stderr)))
+    };
+    let message = |grade: &Value| grade["exercises"][0]["checks"][0]["message"].to_string();
+
+    let russian = grade_stub(&[("LANG", "ru_RU.UTF-8")], &[]);
+    assert!(message(&russian).contains("Ещё не сделано"), "{russian:#}");
+    assert_eq!(
+        russian["exercises"][0]["title"],
+        "Факториалы через gather: три задачи, три секунды"
+    );
+    let english = grade_stub(&[("LC_ALL", "C.UTF-8"), ("LANG", "ru_RU.UTF-8")], &[]);
+    assert!(message(&english).contains("Not done yet"), "{english:#}");
+    let english = grade_stub(&[("LANG", "ru_RU.UTF-8")], &["--lang", "en"]);
+    assert!(message(&english).contains("Not done yet"), "{english:#}");
+    let russian = grade_stub(&[], &["--lang", "ru"]);
+    assert!(message(&russian).contains("Ещё не сделано"), "{russian:#}");
+}
+
+/// `hint` in Russian: the tiers of `course.toml`'s `hints.ru`, in order.
+#[test]
+fn hints_speak_russian_too() {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        course_root().join("course.toml"),
+        root.path().join("course.toml"),
+    )
+    .unwrap();
+    let course = Course::load(root.path()).unwrap();
+    let hints = &course.exercises[1].hints.ru;
+    for (tier, hint) in hints.iter().enumerate() {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_grader"))
+            .args(["hint", "fastest-ip", "--lang", "ru", "--root"])
+            .arg(root.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            text.starts_with(&format!("Подсказка {} из {}", tier + 1, hints.len())),
+            "{text}"
+        );
+        assert!(text.contains(hint.as_str()), "{text}");
+    }
+}
+
+/// `list`: every exercise in course order, with its status and points. The stubs as shipped
+/// are all "not done yet", with 0 points.
+#[tokio::test]
+async fn list_shows_every_exercise_in_course_order() {
+    let _builds = BUILDS.lock().await;
+    let root = course_root();
+    if !stubs_as_shipped(&root) {
+        eprintln!("skipped: the stubs under exercises/ have been changed");
+        return;
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_grader"))
+        .args(["list", "--lang", "en", "--root"])
+        .arg(&root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let course = Course::load(&root).unwrap();
+    let rows: Vec<&str> = text.lines().take(course.exercises.len()).collect();
+    for ((number, exercise), row) in course.exercises.iter().enumerate().zip(&rows) {
+        assert!(row.starts_with(&format!("{:>2}. ", number + 1)), "{text}");
+        assert!(row.contains(&exercise.name), "{text}");
+        assert!(row.contains("not done yet"), "{text}");
+        assert!(
+            row.contains(&format!(" 0/{}", exercise.max_points())),
+            "{text}"
+        );
+        assert!(row.contains(exercise.title.en.as_str()), "{text}");
+    }
+    assert!(
+        text.contains(&format!("0/{} points", course.max_points())),
+        "{text}"
+    );
 }

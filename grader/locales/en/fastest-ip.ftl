@@ -2,3 +2,94 @@
 # The same ids, with the same variables, are in ../ru/fastest-ip.ftl (a test holds the two together).
 # A message is one paragraph: its lines are joined with spaces. Ids start with the file's prefix.
 
+
+## every failed check ends with how to replay the run
+
+ip-replay = (seed { $seed }: `cargo run -p grader -- { $exercise } --seed { $seed }` replays this
+    run)
+ip-no-return = The program ended without returning: does it call `std::process::exit`?
+
+## fetch-ip
+
+ip-fetch-unreadable = The harness could not read { $result }.
+# $answer is one of the ip-answer-* messages below: what the service does.
+ip-fetch-wrong-address = fetch_ip on a service that { $answer } returned { $got }; it should
+    return the address { $ip }.
+ip-fetch-wrong-error = fetch_ip on a service that { $answer } returned { $got }; it should return
+    `FetchError::{ $variant }`.
+ip-fetch-passed = fetch_ip tells every kind of answer apart: good, error status, not JSON, no
+    field, not an IP, no answer.
+ip-answer-status = answers { $status } with `{ $body }`
+ip-answer-hangup = closes the connection without answering
+ip-answer-silent = never answers
+
+## first-success
+
+ip-first-success-passed = The first service to answer well won; the faster failures did not.
+ip-first-success-wrong-address = fastest_ip named the right service, { $service }, but returned
+    { $got }; it answered { $ip }.
+ip-first-success-slower = fastest_ip returned { $service }, which answered at { $service_ms } ms;
+    { $winner } answered well at { $winner_ms } ms, before it. The first *good* answer wins.
+ip-first-success-gave-up = fastest_ip returned `AllFailed`, but { $winner } answered well at
+    { $winner_ms } ms. A failure must not end the race: keep waiting for the others.
+
+## concurrent
+
+ip-no-request = fastest_ip sent no request at all.
+ip-sequential-after-answer = The requests went one after another: { $service } was asked only
+    after { $earlier } had answered. Start every request at once, then wait for the answers.
+ip-sequential-late = The requests went one after another: { $service } was asked well after the
+    first. Start every request at once, then wait for the answers.
+ip-never-asked = { $service } was never asked. fastest_ip must ask every service.
+ip-waited-for-slower = fastest_ip returned well after { $winner } answered well, at
+    { $winner_ms } ms: it waited for slower services too (as `join_all` does). Return as soon as
+    there is a good answer.
+ip-concurrent-passed = Every request was on its way at once, and the answer came as soon as the
+    fastest good service's.
+
+## cancelled
+
+ip-winner-never-asked = { $winner } (the fastest good service) was never asked, so there was
+    nothing to cancel: ask every service at once first (see the concurrent check).
+ip-cancelled-passed = The requests that lost were cancelled as soon as there was a winner.
+# $services is a list built with ip-list-more and ip-list-last; $count, how many are in it, only
+# chooses the Russian plural.
+ip-left-running = After { $winner } answered, the { $count ->
+       *[other] requests
+    } to { $services } went on running. Once there is a winner, drop the other futures (or abort
+    their tasks, as a `JoinSet` does when dropped): a request left running holds a connection and
+    keeps a server busy for nothing.
+# a list: every pair but the last (ip-list-more), then the last (ip-list-last).
+ip-list-more = { $first } and { $next }
+ip-list-last = { $first } and { $next }
+
+## all-failed
+
+ip-all-failed-took-address = Every service failed, yet fastest_ip returned { $result }: which of
+    their answers did it take for an address?
+ip-all-failed-missing = `AllFailed` says nothing about { $service }: it must give one reason per
+    service.
+ip-all-failed-wrong-reason = `AllFailed` gives { $got } for { $service }, a service that
+    { $answer }; expected `FetchError::{ $variant }`.
+ip-all-failed-count = `AllFailed` has { $reasons } reasons for { $services } services: one per
+    service.
+ip-all-failed-slow = fastest_ip took longer to give up than the client's timeout
+    ({ $timeout_ms } ms) explains: does it wait for something else too?
+ip-all-failed-passed = When every service fails, `AllFailed` gives one reason for each, within the
+    client's timeout.
+
+## pages
+
+ip-pages-none = first_page_longer_than(.., { $min_chars }) returned None, but { $path } has
+    { $chars } characters.
+ip-pages-bytes = first_page_longer_than(.., { $min_chars }) returned { $path }, which has
+    { $bytes } bytes but only { $chars } characters: the pages are in Russian, where a letter
+    takes two bytes. Count characters (`text.chars().count()`), not bytes (`text.len()`).
+ip-pages-wrong = first_page_longer_than(.., { $min_chars }) returned { $result }; the first page
+    to arrive with more characters than that is { $path }, with { $chars }.
+ip-pages-slow = first_page_longer_than returned the right page, but only well after it arrived
+    (at { $delay_ms } ms): it waited for slower pages too. Return as soon as a page is long
+    enough.
+ip-pages-passed = The first page long enough in characters is found, and None when there is none.
+ip-pages-not-none = No page is long enough, yet first_page_longer_than returned { $result }
+    instead of None.

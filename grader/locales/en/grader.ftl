@@ -8,3 +8,62 @@ hint-heading = Hint { $tier } of { $total } for { $exercise }:
 hint-more = (Run `cargo run -p grader -- hint { $exercise }` again for the next one.)
 hint-none = { $exercise } has no hints.
 hint-cannot-save = cannot write { $file }: { $error }
+
+## the report
+
+status-passed = passed
+status-not-done = not done yet
+status-timed-out = timed out
+status-failed = failed
+status-compile-error = does not compile
+report-points = { $points }/{ $max_points } points
+report-exercises-passed = { $passed } of { $exercises } exercises passed.
+report-next = Next: exercises/{ $dir }/ (its README.md explains it), then
+    `cargo run -p grader -- { $exercise }`.
+report-hint = hint: { $hint }
+report-as-shown-above = (as shown above)
+report-tampered = The grading files differ from the sealed manifest ({ $manifest }): this grade
+    cannot be trusted.
+
+## autograding (--format classroom)
+
+classroom-heading = Autograding
+classroom-columns = exercise | check | status | points
+classroom-total = Total: { $points }/{ $max_points } points
+classroom-tampered = The grading files were edited: { $files }
+classroom-tampered-warning = **The grading files were edited**: { $files }
+
+## the spinner
+
+progress-compiling = compiling
+progress-compiling-one = compiling { $exercise }
+progress-grading = grading { $exercise }
+
+## watch
+
+watch-started = Watching the exercises ({ $how }). Keys: n next, h hint, l list, q quit.
+watch-by-events = file events
+watch-by-polling = polling every 0.5 s
+watch-passed = { $exercise } passed. On to { $next }.
+watch-all-passed = Every exercise passed. Well done! (q quits)
+watch-save-again = Save a file of exercises/{ $dir }/ to grade it again.
+watch-keys = Keys: n next, h hint, l list, q quit.
+
+## reset
+
+reset-question = Put { $folder } back as it was shipped? Your changes there will be lost.
+reset-declined = Nothing was changed.
+reset-done = { $folder } is as shipped again.
+reset-no-history = { $root } is not a git repository with history: there is no shipped copy to
+    go back to
+
+## the command line
+
+cli-exported = Wrote the student template to { $dir }: no solutions, no golden cases, sealed.
+cli-sealed = Sealed { $files } grading files in { $manifest }.
+cli-subcommand-not-built = `{ $word }` is a subcommand this grader does not have yet
+cli-no-solutions = { $root } has no solutions/ (a student's copy of the course): there is nothing
+    to grade with --solutions
+cli-cannot-write-report = cannot write the report: { $error }
+cli-no-course = no { $file } in { $folder } or above it: run the grader inside the course, or
+    give --root

@@ -2,3 +2,120 @@
 # Те же id и те же переменные, что в ../en/fastest-ip.ftl (это проверяет тест). Перевод пишется для
 # студентов, а не слово в слово. Сообщение — один абзац: его строки склеиваются через пробел.
 
+
+## каждая проваленная проверка заканчивается тем, как повторить прогон
+
+ip-replay = (seed { $seed }: `cargo run -p grader -- { $exercise } --seed { $seed }` повторит этот
+    прогон)
+ip-no-return = Программа завершилась, ничего не вернув: не вызывает ли она `std::process::exit`?
+
+## fetch-ip
+
+ip-fetch-unreadable = Грейдер не смог разобрать то, что вернул ваш код: { $result }.
+# $answer — одно из сообщений ip-answer-* ниже: что делает сервис.
+ip-fetch-wrong-address = Сервис { $answer }, а fetch_ip вернула { $got }, хотя должна была
+    вернуть адрес { $ip }.
+ip-fetch-wrong-error = Сервис { $answer }, а fetch_ip вернула { $got }, хотя должна была вернуть
+    `FetchError::{ $variant }`.
+ip-fetch-passed = fetch_ip различает все виды ответов: хороший, статус ошибки, не JSON, нет поля,
+    не IP-адрес, нет ответа.
+ip-answer-status = отвечает статусом { $status } и телом `{ $body }`
+ip-answer-hangup = закрывает соединение, ничего не ответив
+ip-answer-silent = не отвечает вовсе
+
+## first-success
+
+ip-first-success-passed = Победил первый сервис, ответивший правильно, а не те, что раньше
+    ответили ошибкой.
+ip-first-success-wrong-address = fastest_ip назвала верный сервис, { $service }, но вернула
+    { $got }, а он ответил { $ip }.
+ip-first-success-slower = fastest_ip вернула { $service }, который ответил через { $service_ms } мс,
+    а { $winner } ответил правильно раньше него, через { $winner_ms } мс. Побеждает
+    первый *правильный* ответ.
+ip-first-success-gave-up = fastest_ip вернула `AllFailed`, хотя { $winner } ответил правильно через
+    { $winner_ms } мс. Ошибка не должна заканчивать гонку: ждите остальных.
+
+## concurrent
+
+ip-no-request = fastest_ip не отправила ни одного запроса.
+ip-sequential-after-answer = Запросы шли друг за другом: { $service } спросили, только когда
+    ответил { $earlier }. Сначала запустите все запросы сразу, потом ждите ответов.
+ip-sequential-late = Запросы шли друг за другом: { $service } спросили намного позже первого.
+    Сначала запустите все запросы сразу, потом ждите ответов.
+ip-never-asked = Сервис { $service } так и не спросили. fastest_ip должна опросить все сервисы.
+ip-waited-for-slower = fastest_ip вернула результат намного позже, чем { $winner } ответил
+    правильно (через { $winner_ms } мс): она ждала и более медленные сервисы (как `join_all`).
+    Возвращайте результат, как только есть хороший ответ.
+ip-concurrent-passed = Все запросы ушли одновременно, и ответ был готов сразу после ответа самого
+    быстрого хорошего сервиса.
+
+## cancelled
+
+ip-winner-never-asked = { $winner } (самый быстрый хороший сервис) так и не спросили, так что и
+    отменять было нечего: сначала спросите все сервисы сразу (см. проверку `concurrent`).
+ip-cancelled-passed = Проигравшие запросы были отменены, как только появился победитель.
+# $services — список, собранный через ip-list-more и ip-list-last; $count — сколько в нём сервисов.
+ip-left-running = { $winner } уже ответил, а { $count ->
+        [one] запрос к { $services } продолжал
+       *[other] запросы к { $services } продолжали
+    } работать. Когда победитель есть, отпустите (drop) остальные футуры (или прервите их задачи,
+    как делает `JoinSet` при уничтожении): оставленный запрос держит соединение и зря занимает
+    сервер.
+# список: «a, b и c».
+ip-list-more = { $first }, { $next }
+ip-list-last = { $first } и { $next }
+
+## all-failed
+
+ip-all-failed-took-address = Ни один сервис не ответил правильно, но fastest_ip вернула
+    { $result }: какой из их ответов она приняла за адрес?
+ip-all-failed-missing = В `AllFailed` ничего нет про { $service }: там должно быть по причине на
+    каждый сервис.
+ip-all-failed-wrong-reason = В `AllFailed` для { $service } указано { $got }, а этот сервис
+    { $answer }; ожидалось `FetchError::{ $variant }`.
+ip-all-failed-count = В `AllFailed` { $reasons ->
+        [one] { $reasons } причина
+        [few] { $reasons } причины
+       *[other] { $reasons } причин
+    } на { $services ->
+        [one] { $services } сервис
+        [few] { $services } сервиса
+       *[other] { $services } сервисов
+    }, а нужно по одной на каждый сервис.
+ip-all-failed-slow = fastest_ip сдалась позже, чем можно объяснить тайм-аутом клиента
+    ({ $timeout_ms } мс): не ждёт ли она чего-то ещё?
+ip-all-failed-passed = Когда падают все сервисы, `AllFailed` называет причину для каждого, и всё
+    это укладывается в тайм-аут клиента.
+
+## pages
+
+ip-pages-none = first_page_longer_than(.., { $min_chars }) вернула None, хотя в { $path }
+    { $chars ->
+        [one] { $chars } символ
+        [few] { $chars } символа
+       *[other] { $chars } символов
+    }.
+ip-pages-bytes = first_page_longer_than(.., { $min_chars }) вернула страницу { $path }, в которой
+    { $bytes ->
+        [one] { $bytes } байт
+        [few] { $bytes } байта
+       *[other] { $bytes } байт
+    }, но всего { $chars ->
+        [one] { $chars } символ
+        [few] { $chars } символа
+       *[other] { $chars } символов
+    }: страницы на русском, а кириллическая буква занимает в UTF-8 два байта. Считайте символы
+    (`text.chars().count()`), а не байты (`text.len()`).
+ip-pages-wrong = first_page_longer_than(.., { $min_chars }) вернула { $result }, а первая пришедшая
+    страница, в которой больше символов, — { $path }, в ней { $chars ->
+        [one] { $chars } символ
+        [few] { $chars } символа
+       *[other] { $chars } символов
+    }.
+ip-pages-slow = first_page_longer_than вернула правильную страницу, но намного позже, чем та пришла
+    (через { $delay_ms } мс): она ждала и более медленные страницы. Возвращайте результат, как
+    только пришла достаточно длинная страница.
+ip-pages-passed = Первая страница, длинная по числу символов, находится, а когда такой нет,
+    возвращается None.
+ip-pages-not-none = Достаточно длинных страниц нет, но first_page_longer_than вернула { $result }
+    вместо None.

@@ -8,3 +8,64 @@ hint-heading = Подсказка { $tier } из { $total } к { $exercise }:
 hint-more = (Следующая подсказка: `cargo run -p grader -- hint { $exercise }` ещё раз.)
 hint-none = У { $exercise } нет подсказок.
 hint-cannot-save = не получилось записать { $file }: { $error }
+
+## отчёт
+
+status-passed = пройдено
+status-not-done = ещё не сделано
+status-timed-out = не уложилось во время
+status-failed = не пройдено
+status-compile-error = не компилируется
+report-points = баллы: { $points } из { $max_points }
+report-exercises-passed = пройдено упражнений: { $passed } из { $exercises }.
+report-next = Дальше: exercises/{ $dir }/ (всё объясняет его README.ru.md), затем
+    `cargo run -p grader -- { $exercise }`.
+report-hint = подсказка: { $hint }
+report-as-shown-above = (см. выше)
+report-tampered = Файлы грейдера отличаются от запечатанного списка ({ $manifest }): этой оценке
+    нельзя доверять.
+
+## автопроверка (--format classroom)
+
+classroom-heading = Автопроверка
+classroom-columns = упражнение | проверка | итог | баллы
+classroom-total = Всего: { $points } из { $max_points } баллов
+classroom-tampered = Файлы грейдера изменены: { $files }
+classroom-tampered-warning = **Файлы грейдера изменены**: { $files }
+
+## индикатор
+
+progress-compiling = компиляция
+progress-compiling-one = компиляция { $exercise }
+progress-grading = проверка { $exercise }
+
+## watch
+
+watch-started = Слежу за упражнениями ({ $how }). Клавиши: n — следующее, h — подсказка, l —
+    список, q — выход.
+watch-by-events = по событиям файловой системы
+watch-by-polling = опрашиваю файлы каждые 0,5 с
+watch-passed = { $exercise } пройдено. Переходим к { $next }.
+watch-all-passed = Все упражнения пройдены. Отличная работа! (q — выход)
+watch-save-again = Сохраните любой файл в exercises/{ $dir }/, и проверка запустится снова.
+watch-keys = Клавиши: n — следующее, h — подсказка, l — список, q — выход.
+
+## reset
+
+reset-question = Вернуть { $folder } в исходный вид? Ваши изменения там пропадут.
+reset-declined = Ничего не изменилось.
+reset-done = { $folder } снова в исходном виде.
+reset-no-history = { $root } — не git-репозиторий с историей: исходной версии, к которой можно
+    вернуться, нет
+
+## командная строка
+
+cli-exported = Шаблон для студентов записан в { $dir }: без решений и эталонных случаев,
+    запечатан.
+cli-sealed = Запечатано файлов грейдера: { $files }, список в { $manifest }.
+cli-subcommand-not-built = подкоманды `{ $word }` в этом грейдере пока нет
+cli-no-solutions = в { $root } нет solutions/ (это копия курса для студента): с --solutions
+    проверять нечего
+cli-cannot-write-report = не удалось вывести отчёт: { $error }
+cli-no-course = ни в { $folder }, ни выше нет { $file }: запускайте грейдер внутри курса или
+    укажите --root

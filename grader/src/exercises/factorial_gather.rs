@@ -11,6 +11,7 @@ use similar::TextDiff;
 use crate::exercises::{Context, compile_error, ended_badly, shown};
 use crate::harness::expected_timeline;
 use crate::timeline::{Moment, Timeline, format_ms, side_by_side};
+use crate::tr;
 use crate::verdict::{Outcome, Status};
 
 /// The exercise's package name, as in `course.toml`.
@@ -111,11 +112,7 @@ pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, Stri
     let mut gather_outcome = scenario(context, &["gather"], &gather_expected, "gather()").await;
     // gather's lines must come from factorial: written out by hand, they would pass alone.
     if gather_outcome.status == Status::Passed && factorial_outcome.status != Status::Passed {
-        gather_outcome = Outcome::failed(
-            "gather() printed the right timeline, but factorial does not work on its own (see \
-             the factorial check): gather's lines must come from factorial, not be written out \
-             by hand.",
-        );
+        gather_outcome = Outcome::failed(tr!("fg-gather-written-by-hand"));
     }
     Ok(vec![
         ("factorial".into(), factorial_outcome),
@@ -133,7 +130,7 @@ async fn factorial(context: &Context<'_>, scenarios: &[(String, u64, Timeline)])
             return outcome;
         }
     }
-    Outcome::passed("Each step is printed one second after the last, and n! is returned.")
+    Outcome::passed(tr!("fg-factorial-passed"))
 }
 
 /// Runs one scenario and compares its timeline with the snapshot's.
@@ -160,17 +157,18 @@ async fn scenario(
     }
     let actual = snapped(&run.timeline, expected);
     if let Some(text) = run.unterminated.first() {
-        return Outcome::failed(format!(
-            "{call}: printed `{}` without ending the line: use `println!`, which ends each line, \
-             rather than `print!`.",
-            shown(text)
+        return Outcome::failed(tr!(
+            "fg-print-without-newline",
+            call = call,
+            text = shown(text)
         ))
         .with_details(side_by_side(expected, &actual));
     }
     if actual == *expected {
-        return Outcome::passed(format!(
-            "{call} printed the right lines at the right instants and returned in {}.",
-            seconds(expected.end_ms())
+        return Outcome::passed(tr!(
+            "fg-scenario-passed",
+            call = call,
+            seconds = seconds(expected.end_ms())
         ));
     }
     Outcome::failed(format!(
@@ -224,11 +222,11 @@ fn explain(expected: &Timeline, actual: &Timeline, stderr: &str) -> String {
     if let Some(line) = unexpected.first() {
         let count = |timeline: &Timeline| timeline.lines().filter(|l| *l == *line).count();
         if count(expected) > 0 {
-            return format!(
-                "printed `{}` {}; the lesson's program prints it {}.",
-                shown(line),
-                times(count(actual)),
-                times(count(expected))
+            return tr!(
+                "fg-printed-times",
+                line = shown(line),
+                count = count(actual),
+                expected_count = count(expected)
             );
         }
         let closest = missing
@@ -237,71 +235,59 @@ fn explain(expected: &Timeline, actual: &Timeline, stderr: &str) -> String {
             .filter(|(ratio, _)| *ratio > 0.6)
             .max_by(|a, b| a.0.total_cmp(&b.0));
         return match closest {
-            Some((_, wanted)) => format!(
-                "printed `{}`, where the lesson's program prints `{wanted}`. Check the text and \
-                 the numbers, character by character.",
-                shown(line)
-            ),
-            None => format!(
-                "printed `{}`, which the lesson's program never prints.",
-                shown(line)
-            ),
+            Some((_, wanted)) => tr!("fg-printed-instead", line = shown(line), wanted = *wanted),
+            None => tr!("fg-printed-unknown", line = shown(line)),
         };
     }
     if let Some(line) = missing.first() {
         if stderr.lines().any(|printed| printed == *line) {
-            return format!(
-                "printed `{line}` to stderr (`eprintln!`); the lesson's program prints to stdout, \
-                 with `println!`."
-            );
+            return tr!("fg-printed-to-stderr", line = *line);
         }
-        let more = match missing.len() {
-            1 => String::new(),
-            n => format!(" (nor {} other lines)", n - 1),
+        return match missing.len() {
+            1 => tr!("fg-never-printed", line = *line),
+            n => tr!("fg-never-printed-and-more", line = *line, others = n - 1),
         };
-        return format!("never printed `{line}`{more}.");
     }
     if actual.moments != expected.moments {
         if ran_one_after_another(actual) {
-            return format!(
-                "every line is right, but it took {} instead of {}: the tasks ran one after \
-                 another. Awaiting futures one by one adds their times up; to overlap their \
-                 sleeps, drive them together (`tokio::join!`, `join_all`, `JoinSet`...).",
-                seconds(actual.end_ms()),
-                seconds(expected.end_ms())
+            return tr!(
+                "fg-ran-one-after-another",
+                seconds = seconds(actual.end_ms()),
+                expected_seconds = seconds(expected.end_ms())
             );
         }
         return match first_moved_line(expected, actual) {
-            Some((line, want, got)) => format!(
-                "every line is right, but `{line}` came at {got}, where the lesson's program \
-                 prints it at {want}. Print each \"Compute\" line, then sleep one second; print \
-                 the result line right after the last sleep.",
+            Some((line, want, got)) => tr!(
+                "fg-line-moved",
+                line = line,
                 got = format_ms(got),
                 want = format_ms(want)
             ),
-            None => "every line is right, but not at the right instants.".to_string(),
+            None => tr!("fg-wrong-instants"),
         };
     }
     match (&expected.returned, &actual.returned) {
         (Some(want), Some(got))
             if want.value != got.value && same_items(&want.value, &got.value) =>
         {
-            format!(
-                "returned {} instead of {}: the results must come in the order of the tasks (A, \
-                 B, C), not the order they finished in.",
-                got.value, want.value
+            tr!(
+                "fg-results-wrong-order",
+                got = got.value.to_string(),
+                want = want.value.to_string()
             )
         }
-        (Some(want), Some(got)) if want.value != got.value => {
-            format!("returned {} instead of {}.", got.value, want.value)
-        }
-        (Some(want), Some(got)) => format!(
-            "returned at {} instead of {}: it should return as soon as the last task is done.",
-            format_ms(got.at_ms),
-            format_ms(want.at_ms)
+        (Some(want), Some(got)) if want.value != got.value => tr!(
+            "fg-wrong-value",
+            got = got.value.to_string(),
+            want = want.value.to_string()
         ),
-        (Some(_), None) => "never returned.".to_string(),
-        _ => "did not do what the reference does.".to_string(),
+        (Some(want), Some(got)) => tr!(
+            "fg-late-return",
+            got = format_ms(got.at_ms),
+            want = format_ms(want.at_ms)
+        ),
+        (Some(_), None) => tr!("fg-never-returned"),
+        _ => tr!("fg-unlike-reference"),
     }
 }
 
@@ -387,20 +373,12 @@ fn same_items(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     sorted(a).is_some() && sorted(a) == sorted(b)
 }
 
-/// `once`, `twice`, `3 times`.
-fn times(count: usize) -> String {
-    match count {
-        1 => "once".to_string(),
-        2 => "twice".to_string(),
-        n => format!("{n} times"),
-    }
-}
-
-/// `3 s`, `1.5 s`.
+/// `3`, `1.5`: a duration in seconds, the unit left to the message.
 fn seconds(ms: u64) -> String {
     let text = format_ms(ms);
-    let number = text.trim_start_matches("t=").trim_end_matches('s');
-    format!("{number} s")
+    text.trim_start_matches("t=")
+        .trim_end_matches('s')
+        .to_string()
 }
 
 /// Checks `prediction.txt` against the snapshot of `gather`: the predicted lines must be a
@@ -410,14 +388,11 @@ fn prediction(context: &Context<'_>, expected: &Timeline) -> Outcome {
     let Ok(bytes) = std::fs::read(&path) else {
         return Outcome::new(
             Status::NotDone,
-            format!("Not done yet: write what you expect `gather` to print in {PREDICTION_FILE}."),
+            tr!("fg-prediction-missing", file = PREDICTION_FILE),
         );
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        return Outcome::failed(format!(
-            "{PREDICTION_FILE} is not UTF-8 text: save it as UTF-8 (your editor's encoding \
-             setting)."
-        ));
+        return Outcome::failed(tr!("fg-prediction-not-utf8", file = PREDICTION_FILE));
     };
     // Some editors start a UTF-8 file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -429,10 +404,7 @@ fn prediction(context: &Context<'_>, expected: &Timeline) -> Outcome {
     if predicted.is_empty() {
         return Outcome::new(
             Status::NotDone,
-            format!(
-                "Not done yet: before running the program, write in {PREDICTION_FILE} the lines \
-                 you expect it to print, in order."
-            ),
+            tr!("fg-prediction-empty", file = PREDICTION_FILE),
         );
     }
     judge_prediction(&predicted, expected)
@@ -454,44 +426,34 @@ pub fn judge_prediction(predicted: &[&str], expected: &Timeline) -> Outcome {
         if remaining.is_empty() {
             continue;
         }
-        let so_far = match next {
-            0 => "Your prediction goes wrong from its first line".to_string(),
-            1 => "The first line of your prediction is right".to_string(),
-            n => format!("The first {n} lines of your prediction can happen"),
-        };
-        let still = match remaining.len() {
-            1 => format!("still prints {}", quote(&remaining)),
-            _ => format!(
-                "still prints these lines, in some order: {}",
-                quote(&remaining)
-            ),
-        };
+        let (at, count, lines) = (format_ms(moment.at_ms), remaining.len(), quote(&remaining));
         let mut message = match predicted.get(next) {
-            Some(line) => format!(
-                "{so_far}, but `{line}` cannot come next: first, at {}, the program {still}.",
-                format_ms(moment.at_ms)
+            Some(line) => tr!(
+                "fg-prediction-cannot-come-next",
+                right = next,
+                line = *line,
+                at = at,
+                count = count,
+                lines = lines
             ),
-            None => format!(
-                "{so_far}, but it stops early: at {}, the program {still}.",
-                format_ms(moment.at_ms)
+            None => tr!(
+                "fg-prediction-stops-early",
+                right = next,
+                at = at,
+                count = count,
+                lines = lines
             ),
         };
         if looks_sequential(predicted) {
-            message.push_str(
-                " You predicted that each task runs to its end before the next starts, as plain \
-                 function calls would. At each `.await` on its sleep, a task hands the thread to \
-                 the others.",
-            );
+            message.push(' ');
+            message.push_str(&tr!("fg-prediction-sequential"));
         }
         return Outcome::failed(message);
     }
     if next < predicted.len() {
-        return Outcome::failed(format!(
-            "Your prediction goes on after the program's last line, from `{}` on.",
-            predicted[next]
-        ));
+        return Outcome::failed(tr!("fg-prediction-goes-on", line = predicted[next]));
     }
-    Outcome::passed("Your prediction is one of the orders the program can print its lines in.")
+    Outcome::passed(tr!("fg-prediction-passed"))
 }
 
 /// Whether each task's lines come all together, one task after another.

@@ -21,6 +21,7 @@ use crate::exercises::{Context, compile_error, ended_badly};
 use crate::mock::http::{Ending, MockServer, Seen};
 use crate::mock::scripted::{self, Behaviour, Route};
 use crate::timeline::Run;
+use crate::tr;
 use crate::verdict::{Outcome, Status};
 
 /// The exercise's package name, as in `course.toml`.
@@ -81,9 +82,10 @@ pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, Stri
         }
     };
     let mut rng = StdRng::seed_from_u64(context.seed);
-    let replay = format!(
-        "(seed {0}: `cargo run -p grader -- {NAME} --seed {0}` replays this run)",
-        context.seed
+    let replay = tr!(
+        "ip-replay",
+        seed = context.seed.to_string(),
+        exercise = NAME
     );
 
     // The scenarios are independent, each with its own mock server: run them all at once.
@@ -446,16 +448,16 @@ fn result_of(ran: &Ran) -> Result<&Value, Outcome> {
     }
     match &run.timeline.returned {
         Some(returned) => Ok(&returned.value),
-        None => Err(Outcome::failed(
-            "The program ended without returning: does it call `std::process::exit`?",
-        )),
+        None => Err(Outcome::failed(tr!("ip-no-return"))),
     }
 }
 
 fn judge_fetch(kinds: &BTreeMap<String, Kind>, planned: &[Planned], ran: Ran) -> Outcome {
     let results = match result_of(&ran) {
         Ok(Value::Array(results)) => results.clone(),
-        Ok(other) => return Outcome::failed(format!("The harness could not read {other}.")),
+        Ok(other) => {
+            return Outcome::failed(tr!("ip-fetch-unreadable", result = other.to_string()));
+        }
         Err(outcome) => return outcome,
     };
     for (service, result) in planned.iter().zip(&results) {
@@ -465,25 +467,25 @@ fn judge_fetch(kinds: &BTreeMap<String, Kind>, planned: &[Planned], ran: Ran) ->
         match (&kind.fails, result.get("ip"), result.get("error")) {
             (None, Some(ip), _) if ip == service.ip.as_deref().unwrap_or("") => {}
             (None, _, _) => {
-                return Outcome::failed(format!(
-                    "fetch_ip on a service that {answer} returned {got}; it should return the \
-                     address {}.",
-                    service.ip.as_deref().unwrap_or("")
+                return Outcome::failed(tr!(
+                    "ip-fetch-wrong-address",
+                    answer = answer,
+                    got = got,
+                    ip = service.ip.as_deref().unwrap_or("")
                 ));
             }
             (Some(fails), _, Some(error)) if error["kind"] == fails.as_str() => {}
             (Some(fails), _, _) => {
-                return Outcome::failed(format!(
-                    "fetch_ip on a service that {answer} returned {got}; it should return \
-                     `FetchError::{}`.",
-                    variant(fails)
+                return Outcome::failed(tr!(
+                    "ip-fetch-wrong-error",
+                    answer = answer,
+                    got = got,
+                    variant = variant(fails)
                 ));
             }
         }
     }
-    Outcome::passed(
-        "fetch_ip tells every kind of answer apart: good, error status, not JSON, no field, not an IP, no answer.",
-    )
+    Outcome::passed(tr!("ip-fetch-passed"))
 }
 
 /// Judges the race for three checks: the first success won, the requests ran at once, the
@@ -513,32 +515,33 @@ fn judge_race(
 
     let first_success = match (result.get("winner"), result.get("ip")) {
         (Some(name), Some(ip)) if name == winner.name.as_str() && ip == winner_ip => {
-            Outcome::passed("The first service to answer well won; the faster failures did not.")
+            Outcome::passed(tr!("ip-first-success-passed"))
         }
-        (Some(name), _) if name == winner.name.as_str() => Outcome::failed(format!(
-            "fastest_ip named the right service, {}, but returned {}; it answered {winner_ip}.",
-            winner.name, result["ip"]
+        (Some(name), _) if name == winner.name.as_str() => Outcome::failed(tr!(
+            "ip-first-success-wrong-address",
+            service = winner.name.as_str(),
+            got = result["ip"].to_string(),
+            ip = winner_ip
         )),
-        (Some(name), _) => Outcome::failed(format!(
-            "fastest_ip returned {}, which answered at {} ms; {} answered well at {} ms, \
-             before it. The first *good* answer wins.",
-            name.as_str().unwrap_or_default(),
-            planned
+        (Some(name), _) => Outcome::failed(tr!(
+            "ip-first-success-slower",
+            service = name.as_str().unwrap_or_default(),
+            service_ms = planned
                 .iter()
                 .find(|service| service.name == *name)
                 .map_or(0, |service| service.delay_ms),
-            winner.name,
-            winner.delay_ms
+            winner = winner.name.as_str(),
+            winner_ms = winner.delay_ms
         )),
-        _ => Outcome::failed(format!(
-            "fastest_ip returned `AllFailed`, but {} answered well at {} ms. A failure must not \
-             end the race: keep waiting for the others.",
-            winner.name, winner.delay_ms
+        _ => Outcome::failed(tr!(
+            "ip-first-success-gave-up",
+            winner = winner.name.as_str(),
+            winner_ms = winner.delay_ms
         )),
     };
 
     let concurrent = judge_concurrency(planned, &ran.seen, winner, elapsed);
-    let cancelled = judge_cancellation(&ran.seen, winner);
+    let cancelled = judge_cancellation(planned, &ran.seen, winner);
     vec![
         ("first-success".into(), first_success),
         ("concurrent".into(), concurrent),
@@ -553,7 +556,7 @@ fn judge_concurrency(
     elapsed: u64,
 ) -> Outcome {
     let Some(first) = seen.first() else {
-        return Outcome::failed("fastest_ip sent no request at all.");
+        return Outcome::failed(tr!("ip-no-request"));
     };
     // Each request, by service, as the mock saw it.
     let request_of = |name: &str| {
@@ -570,51 +573,43 @@ fn judge_concurrency(
                 .filter(|(at, _)| *at <= request.arrived)
                 .max_by_key(|(at, _)| *at)
                 .map(|(_, other)| other.target.trim_start_matches('/').to_string());
-            let after = earlier
-                .map(|name| format!(" only after {name} had answered"))
-                .unwrap_or_else(|| " well after the first".to_string());
-            return Outcome::failed(format!(
-                "The requests went one after another: {} was asked{after}. Start every request \
-                 at once, then wait for the answers.",
-                request.target.trim_start_matches('/')
-            ));
+            let service = request.target.trim_start_matches('/').to_string();
+            return Outcome::failed(match earlier {
+                Some(earlier) => tr!(
+                    "ip-sequential-after-answer",
+                    service = service,
+                    earlier = earlier
+                ),
+                None => tr!("ip-sequential-late", service = service),
+            });
         }
     }
     for service in planned {
         if request_of(&service.name).is_none() {
-            return Outcome::failed(format!(
-                "{} was never asked. fastest_ip must ask every service.",
-                service.name
-            ));
+            return Outcome::failed(tr!("ip-never-asked", service = service.name.as_str()));
         }
     }
     let margin = GAP + GAP / 3;
     if elapsed > winner.delay_ms + margin {
         // The message names the scenario's times, not the measured ones, so that it is the same
         // run after run.
-        return Outcome::failed(format!(
-            "fastest_ip returned well after {} answered well, at {} ms: it waited for slower \
-             services too (as `join_all` does). Return as soon as there is a good answer.",
-            winner.name, winner.delay_ms
+        return Outcome::failed(tr!(
+            "ip-waited-for-slower",
+            winner = winner.name.as_str(),
+            winner_ms = winner.delay_ms
         ));
     }
-    Outcome::passed(
-        "Every request was on its way at once, and the answer came as soon as the fastest good service's.",
-    )
+    Outcome::passed(tr!("ip-concurrent-passed"))
 }
 
-fn judge_cancellation(seen: &[Seen], winner: &Planned) -> Outcome {
+fn judge_cancellation(planned: &[Planned], seen: &[Seen], winner: &Planned) -> Outcome {
     let answered_at = seen
         .iter()
         .find(|request| request.target == format!("/{}", winner.name))
         .and_then(|request| request.ended)
         .map(|(at, _)| at);
     let Some(answered_at) = answered_at else {
-        return Outcome::failed(format!(
-            "{} (the fastest good service) was never asked, so there was nothing to cancel: ask \
-             every service at once first (see the concurrent check).",
-            winner.name
-        ));
+        return Outcome::failed(tr!("ip-winner-never-asked", winner = winner.name.as_str()));
     };
     let mut left_running = Vec::new();
     for request in seen {
@@ -630,15 +625,27 @@ fn judge_cancellation(seen: &[Seen], winner: &Planned) -> Outcome {
             left_running.push(request.target.trim_start_matches('/').to_string());
         }
     }
+    // Named in the scenario's order: requests sent at the same instant reach the mock in any
+    // order, and the same run must get the same words.
+    left_running.sort_by_key(|name| planned.iter().position(|service| service.name == *name));
     if left_running.is_empty() {
-        Outcome::passed("The requests that lost were cancelled as soon as there was a winner.")
+        Outcome::passed(tr!("ip-cancelled-passed"))
     } else {
-        Outcome::failed(format!(
-            "After {} answered, the requests to {} went on running. Once there is a winner, drop \
-             the other futures (or abort their tasks, as a `JoinSet` does when dropped): a \
-             request left running holds a connection and keeps a server busy for nothing.",
-            winner.name,
-            left_running.join(" and ")
+        // "a and b and c" ("a, b и c" in Russian): the last one joined by ip-list-last.
+        let count = left_running.len();
+        let last = left_running.pop().unwrap_or_default();
+        let services = match left_running
+            .into_iter()
+            .reduce(|first, next| tr!("ip-list-more", first = first, next = next))
+        {
+            Some(first) => tr!("ip-list-last", first = first, next = last),
+            None => last,
+        };
+        Outcome::failed(tr!(
+            "ip-left-running",
+            winner = winner.name.as_str(),
+            services = services,
+            count = count
         ))
     }
 }
@@ -650,10 +657,9 @@ fn judge_all_failed(kinds: &BTreeMap<String, Kind>, planned: &[Planned], ran: Ra
     };
     let elapsed = ran.run.timeline.returned.as_ref().map_or(0, |r| r.at_ms);
     let Some(failures) = result.get("all_failed").and_then(Value::as_array) else {
-        return Outcome::failed(format!(
-            "Every service failed, yet fastest_ip returned {}: which of their answers did it take \
-             for an address?",
-            result
+        return Outcome::failed(tr!(
+            "ip-all-failed-took-address",
+            result = result.to_string()
         ));
     };
     for service in planned {
@@ -661,40 +667,37 @@ fn judge_all_failed(kinds: &BTreeMap<String, Kind>, planned: &[Planned], ran: Ra
             .iter()
             .find(|failure| failure[0] == service.name.as_str());
         let Some(entry) = entry else {
-            return Outcome::failed(format!(
-                "`AllFailed` says nothing about {}: it must give one reason per service.",
-                service.name
+            return Outcome::failed(tr!(
+                "ip-all-failed-missing",
+                service = service.name.as_str()
             ));
         };
         let expected = kinds[&service.kind].fails.as_deref().unwrap_or("");
         if entry[1]["error"]["kind"] != expected {
-            return Outcome::failed(format!(
-                "`AllFailed` gives {} for {}, a service that {}; expected `FetchError::{}`.",
-                describe_result(&entry[1]),
-                service.name,
-                describe(&kinds[&service.kind], ""),
-                variant(expected)
+            return Outcome::failed(tr!(
+                "ip-all-failed-wrong-reason",
+                got = describe_result(&entry[1]),
+                service = service.name.as_str(),
+                answer = describe(&kinds[&service.kind], ""),
+                variant = variant(expected)
             ));
         }
     }
     if failures.len() != planned.len() {
-        return Outcome::failed(format!(
-            "`AllFailed` has {} reasons for {} services: one per service.",
-            failures.len(),
-            planned.len()
+        return Outcome::failed(tr!(
+            "ip-all-failed-count",
+            reasons = failures.len(),
+            services = planned.len()
         ));
     }
     let limit = SHORT_TIMEOUT.as_millis() as u64 + 3 * GAP;
     if elapsed > limit {
-        return Outcome::failed(format!(
-            "fastest_ip took longer to give up than the client's timeout ({} ms) explains: does \
-             it wait for something else too?",
-            SHORT_TIMEOUT.as_millis()
+        return Outcome::failed(tr!(
+            "ip-all-failed-slow",
+            timeout_ms = SHORT_TIMEOUT.as_millis() as u64
         ));
     }
-    Outcome::passed(
-        "When every service fails, `AllFailed` gives one reason for each, within the client's timeout.",
-    )
+    Outcome::passed(tr!("ip-all-failed-passed"))
 }
 
 fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
@@ -706,25 +709,29 @@ fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
     let (trap_path, trap_chars, trap_bytes) = &pages.bytes_trap;
     let url = result[0].as_str().unwrap_or("");
     if result.is_null() {
-        return Outcome::failed(format!(
-            "first_page_longer_than(.., {}) returned None, but {answer_path} has {answer_chars} \
-             characters.",
-            pages.min_chars
+        return Outcome::failed(tr!(
+            "ip-pages-none",
+            min_chars = pages.min_chars,
+            path = answer_path.as_str(),
+            chars = *answer_chars
         ));
     }
     if url.ends_with(trap_path.as_str()) {
-        return Outcome::failed(format!(
-            "first_page_longer_than(.., {}) returned {trap_path}, which has {trap_bytes} bytes \
-             but only {trap_chars} characters: the pages are in Russian, where a letter takes \
-             two bytes. Count characters (`text.chars().count()`), not bytes (`text.len()`).",
-            pages.min_chars
+        return Outcome::failed(tr!(
+            "ip-pages-bytes",
+            min_chars = pages.min_chars,
+            path = trap_path.as_str(),
+            bytes = *trap_bytes,
+            chars = *trap_chars
         ));
     }
     if !url.ends_with(answer_path.as_str()) || result[1] != *answer_chars {
-        return Outcome::failed(format!(
-            "first_page_longer_than(.., {}) returned {result}; the first page to arrive with \
-             more characters than that is {answer_path}, with {answer_chars}.",
-            pages.min_chars
+        return Outcome::failed(tr!(
+            "ip-pages-wrong",
+            min_chars = pages.min_chars,
+            result = result.to_string(),
+            path = answer_path.as_str(),
+            chars = *answer_chars
         ));
     }
     // The page to find arrives well before the longer one: returning only after that one
@@ -736,20 +743,11 @@ fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
         .map_or(0, |(_, delay, _)| *delay);
     let elapsed = found.run.timeline.returned.as_ref().map_or(0, |r| r.at_ms);
     if elapsed > answer_delay + GAP {
-        return Outcome::failed(format!(
-            "first_page_longer_than returned the right page, but only well after it arrived (at \
-             {answer_delay} ms): it waited for slower pages too. Return as soon as a page is \
-             long enough."
-        ));
+        return Outcome::failed(tr!("ip-pages-slow", delay_ms = answer_delay));
     }
     match result_of(&none) {
-        Ok(Value::Null) => Outcome::passed(
-            "The first page long enough in characters is found, and None when there is none.",
-        ),
-        Ok(other) => Outcome::failed(format!(
-            "No page is long enough, yet first_page_longer_than returned {other} instead of \
-             None."
-        )),
+        Ok(Value::Null) => Outcome::passed(tr!("ip-pages-passed")),
+        Ok(other) => Outcome::failed(tr!("ip-pages-not-none", result = other.to_string())),
         Err(outcome) => outcome,
     }
 }
@@ -757,9 +755,11 @@ fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
 /// A kind of answer in words, for messages.
 fn describe(kind: &Kind, ip: &str) -> String {
     match fill_in(&kind.behaviour, ip) {
-        Behaviour::Answer { status, body, .. } => format!("answers {status} with `{body}`"),
-        Behaviour::Hangup => "closes the connection without answering".into(),
-        Behaviour::Silent => "never answers".into(),
+        Behaviour::Answer { status, body, .. } => {
+            tr!("ip-answer-status", status = status.to_string(), body = body)
+        }
+        Behaviour::Hangup => tr!("ip-answer-hangup"),
+        Behaviour::Silent => tr!("ip-answer-silent"),
     }
 }
 

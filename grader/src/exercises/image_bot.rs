@@ -6,6 +6,9 @@
 //! compared, chat by chat, with the snapshot that the reference solution produced. The order
 //! across chats is free: the dispatcher serves chats concurrently. The words of a text reply
 //! are the student's own, so only its being a text reply is compared.
+//!
+//! The transcripts are the snapshots' format, so they stay in English whatever the language of
+//! the verdict; the sentences around them come from `locales/*/image-bot.ftl`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +22,7 @@ use crate::harness::{Harness, expected_text};
 use crate::mock::http::{Handler, MockServer, respond};
 use crate::mock::telegram::{self, Failure, FromPerson, Sent, SentKind, Telegram};
 use crate::timeline::Run;
+use crate::tr;
 use crate::verdict::{Outcome, Status};
 
 /// The exercise's package name, as in `course.toml`.
@@ -218,21 +222,25 @@ pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, Stri
                 "resilient" => judge_resilience(&folder, &expected_folder),
                 "search" => judge_chats(check, &search_chats(), &search, &expected_search)
                     .and_then(|| {
-                        distinct(
-                            &search,
-                            (203, 204),
-                            "the apology for a failed search",
-                            "the reply when nothing is found",
-                        )
+                        distinct(&search, (203, 204), |text| {
+                            tr!(
+                                "bot-apology-same-as-nothing-found",
+                                apology_chat = 203,
+                                nothing_chat = 204,
+                                text = text
+                            )
+                        })
                     }),
                 "welcome" => judge_chats(check, &folder_chats(), &folder, &expected_folder)
                     .and_then(|| {
-                        distinct(
-                            &folder,
-                            (101, 105),
-                            "the welcome",
-                            "the reply to an unknown word",
-                        )
+                        distinct(&folder, (101, 105), |text| {
+                            tr!(
+                                "bot-welcome-same-as-unknown-word",
+                                welcome_chat = 101,
+                                unknown_chat = 105,
+                                text = text
+                            )
+                        })
                     }),
                 _ => judge_chats(check, &folder_chats(), &folder, &expected_folder),
             };
@@ -443,6 +451,17 @@ fn known_pictures(folder: &Path) -> Vec<(Vec<u8>, String)> {
     pictures
 }
 
+/// What a person sent, in words, for a sentence of the verdict (the transcript's own
+/// [`describe_incoming`] stays in the snapshots' English).
+fn incoming_in_words(message: &FromPerson) -> String {
+    match message {
+        FromPerson::Text(text) => tr!("bot-incoming-text", text = quoted_in_words(text)),
+        FromPerson::Sticker => tr!("bot-incoming-sticker"),
+        FromPerson::Photo => tr!("bot-incoming-photo"),
+        FromPerson::Location => tr!("bot-incoming-location"),
+    }
+}
+
 /// One chat as text: each message the person sent, with the replies to it under it; replies
 /// to nothing come last.
 fn transcript(
@@ -526,16 +545,37 @@ fn describe_reply(
     }
 }
 
-/// A text in quotes, shortened (with its length) when it is long.
+/// A text in quotes, shortened (with its length) when it is long, as a transcript gives it.
 fn quoted(text: &str) -> String {
+    match shortened(text) {
+        None => format!("\"{}\"", shown(text)),
+        Some((start, end, count)) => format!("\"{start}…{end}\" ({count} characters)"),
+    }
+}
+
+/// The same, in the verdict's language.
+fn quoted_in_words(text: &str) -> String {
+    match shortened(text) {
+        None => format!("\"{}\"", shown(text)),
+        Some((start, end, count)) => tr!(
+            "bot-quoted-long",
+            start = start,
+            end = end,
+            characters = count
+        ),
+    }
+}
+
+/// A long text's start and end, shown, and its length in characters; `None` when it is short
+/// enough to be given whole.
+fn shortened(text: &str) -> Option<(String, String, usize)> {
     let count = text.chars().count();
     if count <= 40 {
-        format!("\"{}\"", shown(text))
-    } else {
-        let start: String = text.chars().take(12).collect();
-        let end: String = text.chars().skip(count - 4).collect();
-        format!("\"{}…{}\" ({count} characters)", shown(&start), shown(&end))
+        return None;
     }
+    let start: String = text.chars().take(12).collect();
+    let end: String = text.chars().skip(count - 4).collect();
+    Some((shown(&start), shown(&end), count))
 }
 
 /// The verdict of the run itself, when it did not serve until stopped.
@@ -543,12 +583,12 @@ fn run_problem(conversations: &Conversations) -> Option<Outcome> {
     if let Some(outcome) = ended_badly(&conversations.run, &conversations.limits) {
         return Some(outcome);
     }
-    conversations.run.timeline.returned.as_ref().map(|_| {
-        Outcome::failed(
-            "run() returned while the bot still had messages to answer: it should serve until \
-             the process is stopped (`Dispatcher::dispatch().await` does).",
-        )
-    })
+    conversations
+        .run
+        .timeline
+        .returned
+        .as_ref()
+        .map(|_| Outcome::failed(tr!("bot-run-returned")))
 }
 
 /// Compares the transcripts of `check`'s chats with the snapshot's.
@@ -570,43 +610,50 @@ fn judge_chats(
     }
     if wrong.is_empty() {
         return Outcome::passed(match check {
-            "welcome" => "/start and /help (also /help@botname) get a welcome, as a reply.",
-            "picture" => {
-                "Each word gets its picture, with the text as caption; an unknown word gets a reply that says so."
-            }
-            "non-text" => "A sticker, a photo or a location gets a reply asking for a word.",
-            _ => {
-                "The search's first picture is sent; a failing search gets an apology, and the bot serves on."
-            }
+            "welcome" => tr!("bot-welcome-passed"),
+            "picture" => tr!("bot-picture-passed"),
+            "non-text" => tr!("bot-non-text-passed"),
+            _ => tr!("bot-search-passed"),
         });
     }
     if let Some(outcome) = run_problem(got) {
         return outcome;
     }
     let (chat, want, have) = &wrong[0];
-    let first_message = want
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_start_matches("→ ");
+    let first_message = chats
+        .iter()
+        .find(|one| one.id == *chat)
+        .and_then(|one| one.messages.first())
+        .map(incoming_in_words)
+        .unwrap_or_default();
     let mut details = String::new();
     for (chat, want, have) in &wrong {
-        details.push_str(&format!(
-            "chat {chat}, expected:\n{want}\nyours:\n{have}\n\n"
-        ));
+        details.push_str(&tr!("bot-details-expected", chat = *chat));
+        details.push('\n');
+        details.push_str(want);
+        details.push('\n');
+        details.push_str(&tr!("bot-details-yours"));
+        details.push('\n');
+        details.push_str(have);
+        details.push_str("\n\n");
     }
-    Outcome::failed(format!(
-        "In chat {chat} (the person sent {first_message}), the bot's replies are not the \
-         expected ones{}: {}",
-        match wrong.len() {
-            1 => String::new(),
-            2 => " (nor in one other chat)".to_string(),
-            n => format!(" (nor in {} other chats)", n - 1),
-        },
-        first_difference(want, have)
-    ))
-    .with_details(details.trim_end())
+    let difference = first_difference(want, have);
+    let message = match wrong.len() - 1 {
+        0 => tr!(
+            "bot-replies-differ",
+            chat = *chat,
+            sent = first_message,
+            difference = difference
+        ),
+        others => tr!(
+            "bot-replies-differ-elsewhere",
+            chat = *chat,
+            sent = first_message,
+            others = others,
+            difference = difference
+        ),
+    };
+    Outcome::failed(message).with_details(details.trim_end())
 }
 
 /// The first line where two transcripts differ, in words.
@@ -617,14 +664,18 @@ fn first_difference(want: &str, have: &str) -> String {
         let (w, h) = (want_lines.get(index), have_lines.get(index));
         if w != h {
             return match (w, h) {
-                (Some(w), Some(h)) => format!("expected `{}`, got `{}`.", w.trim(), h.trim()),
-                (Some(w), None) => format!("expected `{}`, got nothing more.", w.trim()),
-                (None, Some(h)) => format!("got `{}` too.", h.trim()),
+                (Some(w), Some(h)) => tr!(
+                    "bot-difference-changed",
+                    expected = w.trim(),
+                    got = h.trim()
+                ),
+                (Some(w), None) => tr!("bot-difference-missing", expected = w.trim()),
+                (None, Some(h)) => tr!("bot-difference-extra", got = h.trim()),
                 (None, None) => unreachable!(),
             };
         }
     }
-    "they differ.".into()
+    tr!("bot-difference-unknown")
 }
 
 /// The first text the bot sent in `chat`.
@@ -639,22 +690,17 @@ fn first_text(conversations: &Conversations, chat: i64) -> Option<&str> {
 }
 
 /// Fails when the bot gave the same text in two chats that need different answers (a welcome
-/// is not "no picture for /start").
+/// is not "no picture for /start"); `same` says so, given the text.
 fn distinct(
     conversations: &Conversations,
     (one, other): (i64, i64),
-    what: &str,
-    versus: &str,
+    same: impl Fn(String) -> String,
 ) -> Outcome {
     match (
         first_text(conversations, one),
         first_text(conversations, other),
     ) {
-        (Some(a), Some(b)) if a == b => Outcome::failed(format!(
-            "{what} (chat {one}) is the same text as {versus} (chat {other}): `{}`. Each case \
-             needs its own answer.",
-            shown(a)
-        )),
+        (Some(a), Some(b)) if a == b => Outcome::failed(same(shown(a))),
         _ => Outcome::passed(""),
     }
 }
@@ -674,15 +720,12 @@ fn judge_concurrency(search: &Conversations, expected: &BTreeMap<i64, String>) -
             .min()
     };
     match (first_reply(202), first_reply(201)) {
-        (Some(quick), Some(slow)) if quick < slow => Outcome::passed(
-            "A slow search for one chat does not delay the others: each chat is served on its own.",
-        ),
-        _ => Outcome::failed(format!(
-            "Chat 202's picture (a quick search) came only after chat 201's, whose search takes \
-             {} s: the bot served one message at a time. teloxide's Dispatcher serves each chat \
-             on its own, unless told otherwise (a `distribution_function` that puts every chat \
-             on one worker), or unless the bot waits for updates by hand.",
-            SLOW_SEARCH.as_secs()
+        (Some(quick), Some(slow)) if quick < slow => Outcome::passed(tr!("bot-concurrent-passed")),
+        _ => Outcome::failed(tr!(
+            "bot-one-at-a-time",
+            quick_chat = 202,
+            slow_chat = 201,
+            seconds = SLOW_SEARCH.as_secs()
         )),
     }
 }
@@ -711,38 +754,27 @@ fn judge_resilience(folder: &Conversations, expected: &BTreeMap<i64, String>) ->
             .get(&108)
             .is_some_and(|transcript| transcript.contains("(no reply)"));
         if caption_refused && long_lost {
-            return Outcome::failed(format!(
-                "Telegram refused the picture for the long message (400: message caption is too \
-                 long): a caption has at most {max} characters. Cut it \
-                 (`text.chars().take({max}).collect::<String>()`).",
-                max = telegram::MAX_CAPTION
-            ))
-            .with_details(transcripts.details.unwrap_or_default());
+            return Outcome::failed(tr!("bot-caption-too-long", max = telegram::MAX_CAPTION))
+                .with_details(transcripts.details.unwrap_or_default());
         }
         let lost = folder
             .transcripts
             .get(&109)
             .is_some_and(|t| t.contains("(no reply)"));
         if refused.is_some() && lost {
-            return Outcome::failed(format!(
-                "The picture for chat 109 was lost: Telegram answered 429 (Too Many Requests, \
-                 retry after {RETRY_AFTER} s), and the bot did not send it again. On \
-                 `RequestError::RetryAfter(wait)`, sleep `wait.duration()` and send it again."
-            ))
-            .with_details(transcripts.details.unwrap_or_default());
+            return Outcome::failed(tr!("bot-retry-lost", chat = 109, retry_after = RETRY_AFTER))
+                .with_details(transcripts.details.unwrap_or_default());
         }
         return transcripts;
     }
     match (refused, retried) {
         (Some(refused), Some(retried)) if retried >= refused + Duration::from_secs(RETRY_AFTER) => {
-            Outcome::passed(
-                "A long message gets a caption cut to Telegram's limit, and a reply refused with \
-                 429 is sent again after `retry_after`.",
-            )
+            Outcome::passed(tr!("bot-resilient-passed"))
         }
-        _ => Outcome::failed(format!(
-            "The bot sent chat 109's picture again before the {RETRY_AFTER} s Telegram asked it to \
-             wait: wait `retry_after` first."
+        _ => Outcome::failed(tr!(
+            "bot-retry-too-soon",
+            chat = 109,
+            retry_after = RETRY_AFTER
         )),
     }
 }

@@ -19,6 +19,7 @@ use crate::child::{Ending, Limits, last_lines};
 use crate::course::{Exercise, Variant};
 use crate::harness::Harness;
 use crate::timeline::Run;
+use crate::tr;
 use crate::verdict::{Outcome, Status};
 
 /// What the checks of one exercise get to work with.
@@ -69,21 +70,10 @@ pub fn check_ids(exercise: &str) -> Option<&'static [&'static str]> {
 /// The outcome of a check that needs the harness, when it could not be built.
 pub fn compile_error(error: &BuildError) -> Outcome {
     let message = match error.kind {
-        BuildErrorKind::Crate => {
-            "The crate does not compile, so this check could not run. The first errors:"
-        }
-        BuildErrorKind::Api => {
-            "Your crate compiles, but the grader cannot call it: a public function, type or \
-             signature differs from the stub's. Keep them as the stub gives them (its doc \
-             comments say what each must be). The compiler's first errors, in the grader's \
-             code that calls yours:"
-        }
+        BuildErrorKind::Crate => tr!("run-compile-error"),
+        BuildErrorKind::Api => tr!("run-compile-error-api"),
         BuildErrorKind::TimedOut => {
-            return Outcome::new(
-                Status::TimedOut,
-                "Compiling took longer than the grader allows, and was stopped. Does a build \
-                 script loop?",
-            );
+            return Outcome::new(Status::TimedOut, tr!("run-compile-timed-out"));
         }
     };
     Outcome::new(Status::CompileError, message).with_details(&error.text)
@@ -94,15 +84,16 @@ pub fn compile_error(error: &BuildError) -> Outcome {
 /// ended normally.
 pub fn ended_badly(run: &Run, limits: &Limits) -> Option<Outcome> {
     if let Some(location) = run.unfinished() {
-        return Some(Outcome::new(
-            Status::NotDone,
-            format!("Not done yet: a `todo!()` is still in place ({location})."),
-        ));
+        let message = match location {
+            Some(location) => tr!("run-todo-at", location = location),
+            None => tr!("run-todo"),
+        };
+        return Some(Outcome::new(Status::NotDone, message));
     }
     if run.ending == Ending::Flooded {
-        return Some(Outcome::failed(format!(
-            "The program printed more than {} and was stopped. Is a loop printing without end?",
-            bytes(limits.output_bytes)
+        return Some(Outcome::failed(tr!(
+            "run-flooded",
+            limit = bytes(limits.output_bytes)
         )));
     }
     // The times in these messages are the watchdog's limits, not measurements, so that the same
@@ -110,40 +101,26 @@ pub fn ended_badly(run: &Run, limits: &Limits) -> Option<Outcome> {
     match run.watchdog {
         Some(Event::Blocked { computing, .. }) => {
             let cause = match computing {
-                Some(true) => {
-                    "It was computing the whole time: a loop that never reaches an `.await` that \
-                     waits (a `yield_now()` or a zero-length sleep does not wait)."
-                }
-                Some(false) => {
-                    "It was waiting without telling tokio: `std::thread::sleep` (or another \
-                     blocking call) stops the whole thread, and every task on it. Use \
-                     `tokio::time::sleep(..).await`, which lets the other tasks run meanwhile."
-                }
-                None => {
-                    "Either it waited without telling tokio (`std::thread::sleep` or another \
-                     blocking call: use `tokio::time::sleep(..).await`), or it ran a loop that \
-                     never reaches an `.await`."
-                }
+                Some(true) => tr!("run-blocked-computing"),
+                Some(false) => tr!("run-blocked-waiting"),
+                None => tr!("run-blocked-either"),
             };
-            return Some(Outcome::failed(format!(
-                "The runtime's only thread was blocked for more than {} s of real time and the \
-                 run was stopped. {cause}",
-                BLOCKED_AFTER.as_secs()
+            return Some(Outcome::failed(tr!(
+                "run-blocked",
+                seconds = BLOCKED_AFTER.as_secs(),
+                cause = cause
             )));
         }
         Some(Event::Stuck { .. }) => {
-            return Some(Outcome::failed(format!(
-                "The program waited more than {} s for something that never happens (no timer \
-                 was set, nothing could wake it) and was stopped. Is a task waiting for itself, \
-                 or for a future that is never driven?",
-                STUCK_AFTER.as_secs()
+            return Some(Outcome::failed(tr!(
+                "run-stuck",
+                seconds = STUCK_AFTER.as_secs()
             )));
         }
         Some(Event::TooLong { .. }) => {
-            return Some(Outcome::failed(format!(
-                "The program was still running after {} minutes of tokio's time and was \
-                 stopped. Does a loop go on sleeping for ever?",
-                VIRTUAL_LIMIT.as_secs() / 60
+            return Some(Outcome::failed(tr!(
+                "run-too-long",
+                minutes = VIRTUAL_LIMIT.as_secs() / 60
             )));
         }
         _ => {}
@@ -151,27 +128,21 @@ pub fn ended_badly(run: &Run, limits: &Limits) -> Option<Outcome> {
     if run.ending == Ending::TimedOut {
         return Some(Outcome::new(
             Status::TimedOut,
-            format!(
-                "The program ran past its time limit ({} s) and was stopped.",
-                limits.time.as_secs()
-            ),
+            tr!("run-timed-out", seconds = limits.time.as_secs()),
         ));
     }
     if let Some((message, location)) = &run.panic {
-        let at = location
-            .as_deref()
-            .map(|at| format!(" at {at}"))
-            .unwrap_or_default();
-        return Some(Outcome::failed(format!(
-            "The program panicked{at}: {}",
-            shown(message)
-        )));
+        let message = shown(message);
+        return Some(Outcome::failed(match location {
+            Some(at) => tr!("run-panicked-at", location = at.as_str(), message = message),
+            None => tr!("run-panicked", message = message),
+        }));
     }
     if let Ending::Exited(status) = &run.ending
         && !status.success()
     {
         return Some(
-            Outcome::failed(format!("The program stopped with {status}."))
+            Outcome::failed(tr!("run-exited", status = status.to_string()))
                 .with_details(last_lines(&run.stderr, 20)),
         );
     }
@@ -181,8 +152,8 @@ pub fn ended_badly(run: &Run, limits: &Limits) -> Option<Outcome> {
 /// `1 MB`, `512 KB`.
 fn bytes(count: usize) -> String {
     match count {
-        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MB", n >> 20),
-        n => format!("{} KB", n.div_ceil(1024)),
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => tr!("run-megabytes", count = n >> 20),
+        n => tr!("run-kilobytes", count = n.div_ceil(1024)),
     }
 }
 
@@ -201,10 +172,10 @@ pub fn shown(text: &str) -> String {
         })
         .collect();
     match escaped.char_indices().nth(LONGEST) {
-        Some((cut, _)) => format!(
-            "{}... ({} characters)",
-            &escaped[..cut],
-            text.chars().count()
+        Some((cut, _)) => tr!(
+            "run-cut-short",
+            start = &escaped[..cut],
+            characters = text.chars().count()
         ),
         None => escaped,
     }

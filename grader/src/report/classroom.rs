@@ -14,6 +14,7 @@ use std::path::Path;
 use base64::Engine;
 use serde_json::{Value, json};
 
+use crate::tr;
 use crate::verdict::{Grade, Status};
 
 /// The reporter's test name of a check: `exercise/check`.
@@ -46,7 +47,7 @@ pub fn reporter_json(grade: &Grade) -> Value {
             "status": "fail",
             "score": 0,
             "max_score": 0,
-            "message": format!("The grading files were edited: {}", grade.tampered.join(", ")),
+            "message": tr!("classroom-tampered", files = grade.tampered.join(", ")),
         }));
     }
     let all_passed = grade.all_passed() && grade.tampered.is_empty();
@@ -114,8 +115,10 @@ pub fn classroom50_json(
 
 /// The Markdown table of points for the job's summary.
 pub fn summary_markdown(grade: &Grade) -> String {
-    let mut text = String::from(
-        "## Autograding\n\n| exercise | check | status | points |\n|---|---|---|---|\n",
+    let mut text = format!(
+        "## {}\n\n| {} |\n|---|---|---|---|\n",
+        tr!("classroom-heading"),
+        tr!("classroom-columns")
     );
     for exercise in &grade.exercises {
         for check in &exercise.checks {
@@ -135,13 +138,20 @@ pub fn summary_markdown(grade: &Grade) -> String {
         }
     }
     text.push_str(&format!(
-        "\n**Total: {}/{} points**\n",
-        grade.points, grade.max_points
+        "\n**{}**\n",
+        tr!(
+            "classroom-total",
+            points = grade.points,
+            max_points = grade.max_points
+        )
     ));
     if !grade.tampered.is_empty() {
         text.push_str(&format!(
-            "\n> ⚠️ **The grading files were edited**: {}\n",
-            grade.tampered.join(", ")
+            "\n> ⚠️ {}\n",
+            tr!(
+                "classroom-tampered-warning",
+                files = grade.tampered.join(", ")
+            )
         ));
     }
     text

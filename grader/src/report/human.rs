@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
 
+use crate::tr;
 use crate::verdict::{Grade, Status};
 
 /// How wide the report's prose is wrapped.
@@ -41,9 +42,8 @@ pub fn render(grade: &Grade) -> String {
     if !grade.tampered.is_empty() {
         let _ = writeln!(
             out,
-            "{alarm}!! The grading files differ from the sealed manifest ({}): this grade cannot \
-             be trusted.{alarm:#}\n   {}\n",
-            crate::integrity::MANIFEST,
+            "{alarm}!! {}{alarm:#}\n   {}\n",
+            tr!("report-tampered", manifest = crate::integrity::MANIFEST),
             grade.tampered.join("\n   ")
         );
     }
@@ -51,12 +51,15 @@ pub fn render(grade: &Grade) -> String {
         let style = colour(exercise.status);
         let _ = writeln!(
             out,
-            "{style}{} {BOLD}{}{BOLD:#}{style} {}{style:#}  {}/{} points  {DIM}{}{DIM:#}",
+            "{style}{} {BOLD}{}{BOLD:#}{style} {}{style:#}  {}  {DIM}{}{DIM:#}",
             symbol(exercise.status),
             exercise.name,
             exercise.status.label(),
-            exercise.points,
-            exercise.max_points,
+            tr!(
+                "report-points",
+                points = exercise.points,
+                max_points = exercise.max_points
+            ),
             exercise.title,
         );
         let mut details_shown: Vec<&str> = Vec::new();
@@ -86,7 +89,7 @@ pub fn render(grade: &Grade) -> String {
             // A compile error stops every check that needs the build: show its text once.
             if let Some(details) = &check.details {
                 if details_shown.contains(&details.as_str()) {
-                    let _ = writeln!(out, "        {DIM}(as shown above){DIM:#}");
+                    let _ = writeln!(out, "        {DIM}{}{DIM:#}", tr!("report-as-shown-above"));
                 } else {
                     details_shown.push(details);
                     let _ = writeln!(out);
@@ -98,7 +101,7 @@ pub fn render(grade: &Grade) -> String {
             }
             if let Some(hint) = &check.hint {
                 let wrapped = textwrap::fill(
-                    &format!("hint: {hint}"),
+                    &tr!("report-hint", hint = hint.as_str()),
                     textwrap::Options::new(WIDTH - 8).subsequent_indent("        "),
                 );
                 let _ = writeln!(out, "        {DIM}{wrapped}{DIM:#}");
@@ -112,10 +115,17 @@ pub fn render(grade: &Grade) -> String {
         .count();
     let _ = writeln!(
         out,
-        "\n{BOLD}{}/{} points{BOLD:#}: {passed} of {} exercises passed.",
-        grade.points,
-        grade.max_points,
-        grade.exercises.len()
+        "\n{BOLD}{}{BOLD:#}: {}",
+        tr!(
+            "report-points",
+            points = grade.points,
+            max_points = grade.max_points
+        ),
+        tr!(
+            "report-exercises-passed",
+            passed = passed,
+            exercises = grade.exercises.len()
+        )
     );
     if let Some(next) = grade
         .exercises
@@ -124,8 +134,12 @@ pub fn render(grade: &Grade) -> String {
     {
         let _ = writeln!(
             out,
-            "Next: exercises/{}/ (its README.md explains it), then `cargo run -p grader -- {}`.",
-            next.dir, next.name
+            "{}",
+            tr!(
+                "report-next",
+                dir = next.dir.as_str(),
+                exercise = next.name.as_str()
+            )
         );
     }
     out
@@ -154,6 +168,14 @@ pub fn render_list(grade: &Grade) -> String {
             exercise.title,
         );
     }
-    let _ = writeln!(out, "\n{}/{} points", grade.points, grade.max_points);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr!(
+            "report-points",
+            points = grade.points,
+            max_points = grade.max_points
+        )
+    );
     out
 }
