@@ -16,8 +16,15 @@ status-not-done = ещё не сделано
 status-timed-out = не уложилось во время
 status-failed = не пройдено
 status-compile-error = не компилируется
-report-points = баллы: { $points } из { $max_points }
-report-exercises-passed = пройдено упражнений: { $passed } из { $exercises }.
+report-points = { $points } из { $max_points } { $max_points ->
+        [one] балла
+       *[other] баллов
+    }
+report-exercises-passed = { $passed ->
+        [one] пройдено { $passed } упражнение
+        [few] пройдено { $passed } упражнения
+       *[other] пройдено { $passed } упражнений
+    } из { $exercises }.
 report-next = Дальше: exercises/{ $dir }/ (всё объясняет его README.ru.md), затем
     `cargo run -p grader -- { $exercise }`.
 report-hint = подсказка: { $hint }
@@ -29,7 +36,10 @@ report-tampered = Файлы грейдера отличаются от запе
 
 classroom-heading = Автопроверка
 classroom-columns = упражнение | проверка | итог | баллы
-classroom-total = Всего: { $points } из { $max_points } баллов
+classroom-total = Всего: { $points } из { $max_points } { $max_points ->
+        [one] балла
+       *[other] баллов
+    }
 classroom-tampered = Файлы грейдера изменены: { $files }
 classroom-tampered-warning = **Файлы грейдера изменены**: { $files }
 
