@@ -93,3 +93,9 @@ ip-pages-slow = first_page_longer_than returned the right page, but only well af
 ip-pages-passed = The first page long enough in characters is found, and None when there is none.
 ip-pages-not-none = No page is long enough, yet first_page_longer_than returned { $result }
     instead of None.
+
+## a run stopped at the time limit, in a scenario with a service that never answers
+
+ip-timed-out-on-silent = The program ran past its time limit ({ $seconds } s) and was stopped.
+    { $service } never answers, and only a timeout ends a request to it: use the `client` you
+    are given (its timeout is { $timeout_ms } ms), not a `reqwest::Client` of your own.

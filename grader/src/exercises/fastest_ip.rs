@@ -320,6 +320,9 @@ struct Ran {
     run: Run,
     seen: Vec<Seen>,
     limits: Limits,
+    /// A service of the scenario that never answers, and the timeout of the client given to the
+    /// student's code: only that timeout ends a request to it.
+    silent: Option<(String, Duration)>,
 }
 
 async fn run_services(
@@ -357,7 +360,12 @@ async fn run_services(
         "timeout_ms": timeout.as_millis() as u64,
         "linger_ms": LINGER.as_millis() as u64,
     });
-    finish(harness, &server, scenario).await
+    let mut ran = finish(harness, &server, scenario).await?;
+    ran.silent = planned
+        .iter()
+        .find(|service| kinds[&service.kind].behaviour == Behaviour::Silent)
+        .map(|service| (service.name.clone(), timeout));
+    Ok(ran)
 }
 
 async fn run_pages(
@@ -418,6 +426,7 @@ async fn finish(
         run,
         seen,
         limits: harness.limits,
+        silent: None,
     })
 }
 
@@ -444,6 +453,19 @@ fn fill_in(behaviour: &Behaviour, ip: &str) -> Behaviour {
 fn result_of(ran: &Ran) -> Result<&Value, Outcome> {
     let run = &ran.run;
     if let Some(outcome) = ended_badly(run, &ran.limits) {
+        // A request to a service that never answers ends only with the client's timeout: the
+        // likely reason for a run that waited until it was stopped.
+        if let (Status::TimedOut, Some((service, timeout))) = (outcome.status, &ran.silent) {
+            return Err(Outcome::new(
+                Status::TimedOut,
+                tr!(
+                    "ip-timed-out-on-silent",
+                    seconds = ran.limits.time.as_secs(),
+                    service = service.as_str(),
+                    timeout_ms = timeout.as_millis() as u64
+                ),
+            ));
+        }
         return Err(outcome);
     }
     match &run.timeline.returned {
