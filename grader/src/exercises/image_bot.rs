@@ -480,10 +480,14 @@ fn transcript(
         if answers.is_empty() {
             lines.push("    (no reply)".to_string());
         }
+        let text = match message {
+            FromPerson::Text(text) => Some(text.as_str()),
+            _ => None,
+        };
         for reply in answers {
             lines.push(format!(
                 "    ← {}",
-                describe_reply(reply, pictures, search_url)
+                describe_reply(reply, text, pictures, search_url)
             ));
         }
     }
@@ -493,7 +497,7 @@ fn transcript(
     {
         lines.push(format!(
             "  ← {}, not as a reply",
-            describe_reply(reply, pictures, search_url)
+            describe_reply(reply, None, pictures, search_url)
         ));
     }
     lines.join("\n")
@@ -508,8 +512,10 @@ fn describe_incoming(message: &FromPerson) -> String {
     }
 }
 
+/// A reply as a transcript gives it; `text` is the message it answers, when that was a text.
 fn describe_reply(
     reply: &Sent,
+    text: Option<&str>,
     pictures: &[(Vec<u8>, String)],
     search_url: Option<&str>,
 ) -> String {
@@ -538,11 +544,35 @@ fn describe_reply(
                 (None, None) => "no picture".into(),
             };
             match caption {
-                Some(caption) => format!("photo {picture}, caption {}", quoted(caption)),
+                Some(caption) => {
+                    let caption = text.map_or(caption.as_str(), |text| as_cut(caption, text));
+                    format!("photo {picture}, caption {}", quoted(caption))
+                }
                 None => format!("photo {picture}, no caption"),
             }
         }
     }
+}
+
+/// How many characters short of Telegram's limit a cut caption may stop: enough for a cut at
+/// the end of a word, with an ellipsis.
+const CUT_SLACK: usize = 40;
+
+/// The caption as the reference solution cuts it (the first 1,024 characters of the message),
+/// when `caption` is another fair cut of a message too long for one: a start of the message
+/// that fits, ends where it likes (after a word, with "…" or "..."), and keeps all but a few
+/// characters of what fits. Any other caption is given as it is.
+fn as_cut<'a>(caption: &'a str, text: &'a str) -> &'a str {
+    let limit = telegram::MAX_CAPTION;
+    let cut = match text.char_indices().nth(limit) {
+        Some((end, _)) => &text[..end],
+        None => return caption, // the message fits: no cut is fair
+    };
+    let kept = caption.trim_end_matches(['…', '.']).trim_end();
+    let fair = caption.chars().count() <= limit
+        && text.starts_with(kept)
+        && kept.chars().count() + CUT_SLACK >= limit;
+    if fair { cut } else { caption }
 }
 
 /// A text in quotes, shortened (with its length) when it is long, as a transcript gives it.
