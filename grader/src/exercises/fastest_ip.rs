@@ -215,7 +215,9 @@ fn race_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planne
     let mut names: Vec<&str> = NAMES.to_vec();
     names.shuffle(rng);
 
-    let first = rng.random_range(100..=200);
+    // The first answer comes after more than GAP, so that a request sent only after it is later
+    // than the lateness margin of `judge_concurrency`.
+    let first = rng.random_range(GAP + 50..=GAP + 150);
     let second = first + GAP + rng.random_range(0..=100);
     let winner = second + GAP + rng.random_range(0..=150);
     let slower = winner + 2 * GAP + rng.random_range(0..=100);
@@ -585,10 +587,11 @@ fn judge_concurrency(
         seen.iter()
             .find(|request| request.target == format!("/{name}"))
     };
-    // Started together, all requests reach the mock within a few milliseconds.
+    // Started together, all requests reach the mock within a few milliseconds; a request sent
+    // only after an answer came is at least the first answer's delay (over GAP) late.
     for request in seen {
         let late_ms = (request.arrived - first.arrived).as_millis() as u64;
-        if late_ms >= GAP / 2 {
+        if late_ms >= GAP {
             let earlier = seen
                 .iter()
                 .filter_map(|other| other.ended.map(|(at, _)| (at, other)))
