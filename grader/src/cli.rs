@@ -31,7 +31,8 @@ use crate::tr;
                   cargo run -p grader -- export ../template  write the student template\n  \
                   cargo run -p grader -- seal                re-seal the grading files\n  \
                   cargo run -p grader -- list                every exercise and its status\n  \
-                  cargo run -p grader -- hint fastest-ip     the next hint for an exercise"
+                  cargo run -p grader -- hint fastest-ip     the next hint for an exercise\n  \
+                  cargo run -p grader -- chat                talk to your bot of exercise 3"
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -97,6 +98,17 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
         /// Where to build the harnesses (by default, the course's own target/).
+        #[arg(long, value_name = "DIR")]
+        target_dir: Option<PathBuf>,
+    },
+    /// Chat with exercise 3's bot in the terminal, on a mock Telegram: no token, no network.
+    Chat {
+        /// Chat with the reference solution's bot instead.
+        #[arg(long)]
+        solution: bool,
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// Where to build the bot (by default, the course's own target/).
         #[arg(long, value_name = "DIR")]
         target_dir: Option<PathBuf>,
     },
@@ -178,6 +190,34 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 target_dir,
             };
             crate::watch::watch(plan, &mut anstream::stdout())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Chat {
+            solution,
+            root,
+            target_dir,
+        }) => {
+            let root = absolute(root.map_or_else(default_root, Ok)?)?;
+            let plan = Plan {
+                root,
+                names: Vec::new(),
+                variant: crate::chat::variant(solution),
+                limits: Limits::default(),
+                seed: 0,
+                target_dir,
+            };
+            let photos = crate::chat::default_photos(&plan);
+            let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
+            let stdin = tokio::io::BufReader::new(tokio::io::stdin());
+            let chatted = runtime.block_on(crate::chat::chat(
+                &plan,
+                &photos,
+                stdin,
+                &mut anstream::stdout(),
+            ));
+            // The read of the terminal that is still waiting would hold a plain drop forever.
+            runtime.shutdown_background();
+            chatted?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::List { root }) => {

@@ -21,8 +21,8 @@ use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use fluent_bundle::FluentArgs;
-use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentResource, FluentValue};
 use serde::Deserialize;
 
 /// A language the grader speaks.
@@ -169,10 +169,23 @@ pub fn text(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
         debug_assert!(false, "the message `{id}` has no value");
         return id.to_string();
     };
+    // The message's own line breaks become spaces; those in the values (a bot's reply of
+    // several lines) stay, kept apart by a character no catalogue uses.
+    const VALUE_BREAK: char = '\u{E000}';
+    let args: Option<FluentArgs> = args.map(|args| {
+        args.iter()
+            .map(|(name, value)| match value {
+                FluentValue::String(text) if text.contains('\n') => {
+                    (name, FluentValue::from(text.replace('\n', "\u{E000}")))
+                }
+                other => (name, other.clone()),
+            })
+            .collect()
+    });
     let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors);
+    let text = bundle.format_pattern(pattern, args.as_ref(), &mut errors);
     debug_assert!(errors.is_empty(), "the message `{id}`: {errors:?}");
-    text.replace('\n', " ")
+    text.replace('\n', " ").replace(VALUE_BREAK, "\n")
 }
 
 /// A message of the catalogues in the current language: `tr!("id")` or
@@ -332,6 +345,16 @@ mod tests {
             .filter(|id| !used.contains_key(*id))
             .collect();
         assert!(unused.is_empty(), "never used: {unused:?}");
+    }
+
+    #[test]
+    fn line_breaks_in_values_stay() {
+        let mut args = FluentArgs::new();
+        args.set("text", "two\nlines");
+        assert_eq!(
+            text(Lang::En, "chat-reply-text", Some(&args)),
+            "← two\nlines"
+        );
     }
 
     #[test]

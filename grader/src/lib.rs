@@ -20,6 +20,7 @@
 //! - [`report`]: the human, JSON and classroom formats of a grade.
 //! - [`i18n`]: the two languages of the messages (English, Russian) and their catalogues.
 //! - [`progress`]: the spinner.
+//! - [`chat`]: exercise 3's bot, tried by hand against the mock Telegram.
 //! - [`watch`], [`hints`], [`reset`]: the student's loop (grade again at each save), tiered
 //!   hints, and an exercise put back as shipped.
 //!
@@ -28,6 +29,7 @@
 //! timelines, and the reports read only verdicts.
 
 pub mod cargo;
+pub mod chat;
 pub mod child;
 pub mod cli;
 pub mod course;

@@ -67,7 +67,7 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
         // A problem of the grader's own (a snapshot missing) is that exercise's verdict; the
         // others are graded all the same, and the run ends with the grader's error status.
         let outcomes = exercises::grade(&context).await.unwrap_or_else(|problem| {
-            let message = format!("The grader could not grade this exercise: {problem}");
+            let message = tr!("runner-could-not-grade", problem = problem.as_str());
             problems.push(format!("{}: {problem}", exercise.name));
             exercise
                 .checks
@@ -93,7 +93,7 @@ fn score(exercise: &Exercise, mut outcomes: Vec<(String, Outcome)>) -> ExerciseR
                 .iter()
                 .position(|(id, _)| *id == check.id)
                 .map(|at| outcomes.remove(at).1)
-                .unwrap_or_else(|| Outcome::failed("the grader did not run this check"));
+                .unwrap_or_else(|| Outcome::failed(tr!("runner-check-not-run")));
             let passed = outcome.status == Status::Passed;
             let wants_hint = matches!(outcome.status, Status::Failed | Status::TimedOut);
             CheckReport {

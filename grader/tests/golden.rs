@@ -618,3 +618,45 @@ async fn list_shows_every_exercise_in_course_order() {
         "{text}"
     );
 }
+
+/// `chat`: a person's lines go to the bot through the mock Telegram, its replies come back as
+/// they arrive, and its photos are saved; the end of input ends the chat once every message has
+/// its reply.
+#[tokio::test]
+async fn chat_talks_to_the_bot() {
+    let _builds = BUILDS.lock().await;
+    let root = course_root();
+    let mut chat = std::process::Command::new(env!("CARGO_BIN_EXE_grader"))
+        .args(["chat", "--solution", "--lang", "en", "--root"])
+        .arg(&root)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = chat.stdin.take().unwrap();
+        writeln!(stdin, "cat\n\n:sticker").unwrap();
+    }
+    let output = chat.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let saved = text
+        .lines()
+        .find_map(|line| line.strip_prefix("← photo saved as "))
+        .and_then(|rest| rest.strip_suffix(", caption: cat"))
+        .unwrap_or_else(|| panic!("no photo of a cat: {text}"));
+    let picture = std::fs::read(root.join(saved)).unwrap_or_else(|_| std::fs::read(saved).unwrap());
+    assert_eq!(
+        picture,
+        std::fs::read(root.join("fixtures/03-image-bot/images/cat.png")).unwrap()
+    );
+    assert!(text.contains("← I can only answer words"), "{text}");
+    assert!(text.ends_with("Bye.\n"), "{text}");
+}

@@ -67,3 +67,20 @@ cli-no-solutions = { $root } has no solutions/ (a student's copy of the course):
 cli-cannot-write-report = cannot write the report: { $error }
 cli-no-course = no { $file } in { $folder } or above it: run the grader inside the course, or
     give --root
+
+## chat
+
+chat-building = Building the bot of { $exercise }...
+chat-does-not-compile = The bot does not compile:
+chat-started = Chatting with your bot on a mock Telegram (no token, no network). Type a word and
+    Enter; `:sticker`, `:photo` and `:location` send those; `:q` or Ctrl-D quits. Photos are saved
+    in { $photos }.
+chat-reply-text = ← { $text }
+chat-reply-photo = ← photo { $picture }, no caption
+chat-reply-photo-captioned = ← photo { $picture }, caption: { $caption }
+chat-photo-saved = saved as { $path }
+chat-photo-not-saved = (not saved: { $error })
+chat-photo-url = given by its URL, { $url }
+chat-photo-none = without a picture
+chat-bot-stopped = The bot stopped: { $why }
+chat-ended = Bye.

@@ -46,3 +46,8 @@ run-exited = The program stopped with { $status }.
 run-cut-short = { $start }... ({ $characters } characters)
 course-cannot-read = cannot read { $file }: { $error } (is { $root } a copy of the course? try
     --root)
+
+## the grader's own problems
+
+runner-could-not-grade = The grader could not grade this exercise: { $problem }
+runner-check-not-run = the grader did not run this check

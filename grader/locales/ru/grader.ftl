@@ -4,16 +4,17 @@
 
 ## hint
 
-hint-heading = Подсказка { $tier } из { $total } к { $exercise }:
-hint-more = (Следующая подсказка: `cargo run -p grader -- hint { $exercise }` ещё раз.)
-hint-none = У { $exercise } нет подсказок.
-hint-cannot-save = не получилось записать { $file }: { $error }
+hint-heading = Подсказка { $tier } из { $total } к упражнению { $exercise }:
+hint-more = (Чтобы получить следующую подсказку, снова запустите
+    `cargo run -p grader -- hint { $exercise }`.)
+hint-none = У упражнения { $exercise } нет подсказок.
+hint-cannot-save = не удалось записать { $file }: { $error }
 
 ## отчёт
 
 status-passed = пройдено
 status-not-done = ещё не сделано
-status-timed-out = не уложилось во время
+status-timed-out = превышено время
 status-failed = не пройдено
 status-compile-error = не компилируется
 report-points = { $points } из { $max_points } { $max_points ->
@@ -25,12 +26,12 @@ report-exercises-passed = { $passed ->
         [few] пройдено { $passed } упражнения
        *[other] пройдено { $passed } упражнений
     } из { $exercises }.
-report-next = Дальше: exercises/{ $dir }/ (всё объясняет его README.ru.md), затем
+report-next = Дальше: exercises/{ $dir }/ (задание описано в его README.ru.md), затем
     `cargo run -p grader -- { $exercise }`.
 report-hint = подсказка: { $hint }
 report-as-shown-above = (см. выше)
-report-tampered = Файлы грейдера отличаются от запечатанного списка ({ $manifest }): этой оценке
-    нельзя доверять.
+report-tampered = Файлы грейдера не совпадают с запечатанным списком хешей ({ $manifest }): этой
+    оценке нельзя доверять.
 
 ## автопроверка (--format classroom)
 
@@ -55,7 +56,7 @@ watch-started = Слежу за упражнениями ({ $how }). Клави�
     список, q — выход.
 watch-by-events = по событиям файловой системы
 watch-by-polling = опрашиваю файлы каждые 0,5 с
-watch-passed = { $exercise } пройдено. Переходим к { $next }.
+watch-passed = Упражнение { $exercise } пройдено. Переходим к { $next }.
 watch-all-passed = Все упражнения пройдены. Отличная работа! (q — выход)
 watch-save-again = Сохраните любой файл в exercises/{ $dir }/, и проверка запустится снова.
 watch-keys = Клавиши: n — следующее, h — подсказка, l — список, q — выход.
@@ -72,10 +73,27 @@ reset-no-history = { $root } — не git-репозиторий с истори
 
 cli-exported = Шаблон для студентов записан в { $dir }: без решений и эталонных случаев,
     запечатан.
-cli-sealed = Запечатано файлов грейдера: { $files }, список в { $manifest }.
+cli-sealed = Запечатано файлов грейдера: { $files }, их хеши записаны в { $manifest }.
 cli-subcommand-not-built = подкоманды `{ $word }` в этом грейдере пока нет
 cli-no-solutions = в { $root } нет solutions/ (это копия курса для студента): с --solutions
     проверять нечего
 cli-cannot-write-report = не удалось вывести отчёт: { $error }
 cli-no-course = ни в { $folder }, ни выше нет { $file }: запускайте грейдер внутри курса или
     укажите --root
+
+## chat
+
+chat-building = Собираю бота упражнения { $exercise }...
+chat-does-not-compile = Бот не компилируется:
+chat-started = Чат с вашим ботом через имитацию Telegram (без токена и без сети). Напишите слово
+    и нажмите Enter; `:sticker`, `:photo` и `:location` отправят стикер, фото и геолокацию; `:q`
+    или Ctrl-D — выход. Фотографии сохраняются в { $photos }.
+chat-reply-text = ← { $text }
+chat-reply-photo = ← фото { $picture }, без подписи
+chat-reply-photo-captioned = ← фото { $picture }, подпись: { $caption }
+chat-photo-saved = сохранено как { $path }
+chat-photo-not-saved = (не сохранено: { $error })
+chat-photo-url = по ссылке { $url }
+chat-photo-none = без картинки
+chat-bot-stopped = Бот остановился: { $why }
+chat-ended = Пока!

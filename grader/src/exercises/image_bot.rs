@@ -286,11 +286,12 @@ pub async fn converse_with_search(
     .await
 }
 
-fn images(fixtures: &Path) -> PathBuf {
+/// The course's pictures: the folder the bot's `Pictures::Folder` source reads.
+pub(crate) fn images(fixtures: &Path) -> PathBuf {
     fixtures.join("images")
 }
 
-async fn start_telegram() -> Result<Telegram, String> {
+pub(crate) async fn start_telegram() -> Result<Telegram, String> {
     Telegram::start()
         .await
         .map_err(|error| format!("cannot start the mock Telegram: {error}"))
@@ -361,10 +362,8 @@ async fn converse(
     fixtures: &Path,
     search_url: Option<&str>,
 ) -> Result<Conversations, String> {
-    let scenario =
-        json!({ "api_url": telegram.api_url(), "token": telegram::TOKEN, "source": source });
+    let scenario = scenario(telegram, source);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let scenario = scenario.to_string();
     let args = [scenario.as_str()];
     let running = harness.run_until(
         &args,
@@ -435,8 +434,14 @@ async fn converse(
     })
 }
 
+/// The harness's argument: the bot talks to `telegram`, and finds its pictures in `source`
+/// (`{"folder": ...}` or `{"search": url}`).
+pub(crate) fn scenario(telegram: &Telegram, source: serde_json::Value) -> String {
+    json!({ "api_url": telegram.api_url(), "token": telegram::TOKEN, "source": source }).to_string()
+}
+
 /// The course's pictures, by their bytes.
-fn known_pictures(folder: &Path) -> Vec<(Vec<u8>, String)> {
+pub(crate) fn known_pictures(folder: &Path) -> Vec<(Vec<u8>, String)> {
     let mut pictures: Vec<(Vec<u8>, String)> = std::fs::read_dir(folder)
         .into_iter()
         .flatten()
