@@ -658,5 +658,5 @@ async fn chat_talks_to_the_bot() {
         std::fs::read(root.join("fixtures/03-image-bot/images/cat.png")).unwrap()
     );
     assert!(text.contains("← I can only answer words"), "{text}");
-    assert!(text.ends_with("Bye.\n"), "{text}");
+    assert!(text.ends_with("The chat has ended.\n"), "{text}");
 }

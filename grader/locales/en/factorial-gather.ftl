@@ -55,18 +55,19 @@ fg-prediction-empty = Not done yet: before running the program, write in { $file
     expect it to print, in order.
 # $right: how many lines are right so far; $count: how many lines $lines quotes.
 fg-prediction-cannot-come-next = { $right ->
-        [0] Your prediction goes wrong from its first line
-        [1] The first line of your prediction is right
-       *[other] The first { $right } lines of your prediction can happen
-    }, but `{ $line }` cannot come next: first, at { $at }, the program { $count ->
+        [0] Your prediction cannot start with `{ $line }`
+        [1] The first line of your prediction is right, but `{ $line }` cannot come next
+       *[other] The first { $right } lines of your prediction can happen, but `{ $line }` cannot
+            come next
+    }: first, at { $at }, the program { $count ->
         [1] still prints { $lines }
        *[other] still prints these lines, in some order: { $lines }
     }.
 fg-prediction-stops-early = { $right ->
-        [0] Your prediction goes wrong from its first line
-        [1] The first line of your prediction is right
-       *[other] The first { $right } lines of your prediction can happen
-    }, but it stops early: at { $at }, the program { $count ->
+        [0] Your prediction stops before its first line
+        [1] The first line of your prediction is right, but then it stops
+       *[other] The first { $right } lines of your prediction can happen, but then it stops
+    }: at { $at }, the program { $count ->
         [1] still prints { $lines }
        *[other] still prints these lines, in some order: { $lines }
     }.

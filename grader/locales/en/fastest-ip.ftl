@@ -11,7 +11,7 @@ ip-no-return = The program ended without returning: does it call `std::process::
 
 ## fetch-ip
 
-ip-fetch-unreadable = The harness could not read { $result }.
+ip-fetch-unreadable = The grader could not make sense of what your code returned: { $result }.
 # $answer is one of the ip-answer-* messages below: what the service does.
 ip-fetch-wrong-address = fetch_ip on a service that { $answer } returned { $got }; it should
     return the address { $ip }.
@@ -52,15 +52,16 @@ ip-concurrent-passed = Every request was on its way at once, and the answer came
 ip-winner-never-asked = { $winner } (the fastest good service) was never asked, so there was
     nothing to cancel: ask every service at once first (see the concurrent check).
 ip-cancelled-passed = The requests that lost were cancelled as soon as there was a winner.
-# $services is a list built with ip-list-more and ip-list-last; $count, how many are in it, only
-# chooses the Russian plural.
+# $services is a list built with ip-list-more and ip-list-last; $count, how many are in it.
 ip-left-running = After { $winner } answered, the { $count ->
+        [one] request
        *[other] requests
     } to { $services } went on running. Once there is a winner, drop the other futures (or abort
     their tasks, as a `JoinSet` does when dropped): a request left running holds a connection and
     keeps a server busy for nothing.
-# a list: every pair but the last (ip-list-more), then the last (ip-list-last).
-ip-list-more = { $first } and { $next }
+# a list, "a, b and c": every name but the last joined by ip-list-more, then the last by
+# ip-list-last.
+ip-list-more = { $first }, { $next }
 ip-list-last = { $first } and { $next }
 
 ## all-failed

@@ -83,4 +83,4 @@ chat-photo-not-saved = (not saved: { $error })
 chat-photo-url = given by its URL, { $url }
 chat-photo-none = without a picture
 chat-bot-stopped = The bot stopped: { $why }
-chat-ended = Bye.
+chat-ended = The chat has ended.

@@ -47,9 +47,9 @@ bot-run-returned = run() returned while the bot still had messages to answer: it
 
 ## Two cases answered with the same text
 
-bot-welcome-same-as-unknown-word = the welcome (chat { $welcome_chat }) is the same text as the
+bot-welcome-same-as-unknown-word = The welcome (chat { $welcome_chat }) is the same text as the
     reply to an unknown word (chat { $unknown_chat }): `{ $text }`. Each case needs its own answer.
-bot-apology-same-as-nothing-found = the apology for a failed search (chat { $apology_chat }) is
+bot-apology-same-as-nothing-found = The apology for a failed search (chat { $apology_chat }) is
     the same text as the reply when nothing is found (chat { $nothing_chat }): `{ $text }`. Each
     case needs its own answer.
 

@@ -19,7 +19,7 @@ build-more-errors = ... and { $count } more errors (see `cargo build -p { $packa
 ## a run that ended before it could be compared with anything
 
 run-todo-at = Not done yet: a `todo!()` is still in place ({ $location }).
-run-todo = Not done yet: a `todo!()` is still in place (the code).
+run-todo = Not done yet: a `todo!()` is still in place.
 run-flooded = The program printed more than { $limit } and was stopped. Is a loop printing
     without end?
 run-megabytes = { $count } MB

@@ -96,4 +96,4 @@ chat-photo-not-saved = (не сохранено: { $error })
 chat-photo-url = по ссылке { $url }
 chat-photo-none = без картинки
 chat-bot-stopped = Бот остановился: { $why }
-chat-ended = Пока!
+chat-ended = Чат завершён.

@@ -520,7 +520,7 @@ mod tests {
     fn a_short_or_long_prediction_is_wrong() {
         let short = judge_prediction(&["A1", "B1", "A2"], &expected());
         assert!(
-            short.message.contains("it stops early"),
+            short.message.contains("but then it stops: at t=1s"),
             "{}",
             short.message
         );

@@ -656,7 +656,7 @@ fn judge_cancellation(planned: &[Planned], seen: &[Seen], winner: &Planned) -> O
     if left_running.is_empty() {
         Outcome::passed(tr!("ip-cancelled-passed"))
     } else {
-        // "a and b and c" ("a, b и c" in Russian): the last one joined by ip-list-last.
+        // "a, b and c" ("a, b и c" in Russian): the last one joined by ip-list-last.
         let count = left_running.len();
         let last = left_running.pop().unwrap_or_default();
         let services = match left_running
