@@ -23,7 +23,7 @@ const CHAT_ID: i64 = 7;
 /// How long a chat may last: the bot serves until the person quits.
 const CHAT_TIME: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// After the last line, how long the bot has to answer what it was sent before the chat ends.
+/// After the end of the input, how long the bot may stay silent before the chat ends.
 const LAST_REPLIES_WITHIN: Duration = Duration::from_secs(10);
 
 /// What a typed line sends: `:sticker`, `:photo` and `:location` stand for what a terminal
@@ -47,15 +47,15 @@ fn typed(line: &str) -> Typed {
 }
 
 /// Builds exercise 3's bot (the student's, or the solution with `Variant::Solution`), and
-/// chats with it: lines from `input`, replies to `out`, photos into `photos`, until `:q` or the
-/// end of input (once the bot has answered every message, or after [`LAST_REPLIES_WITHIN`]),
-/// Ctrl-C or the bot's end.
+/// chats with it: lines from `input`, replies to `out`, photos into `photos`, until `:q`,
+/// Ctrl-C, the end of input (once the bot has answered every message, or has been silent for
+/// [`LAST_REPLIES_WITHIN`]), or the bot's end. `false` when the bot ended by itself.
 pub async fn chat(
     plan: &Plan,
     photos: &Path,
     input: impl AsyncBufRead + Unpin,
     out: &mut impl Write,
-) -> Result<(), String> {
+) -> Result<bool, String> {
     let course = Course::load(&plan.root)?;
     let exercise = course
         .find(image_bot::NAME)
@@ -83,8 +83,13 @@ pub async fn chat(
     };
     let fixtures = exercise.fixtures_dir(&plan.root);
     let pictures = image_bot::known_pictures(&image_bot::images(&fixtures));
-    std::fs::create_dir_all(photos)
-        .map_err(|error| format!("cannot make {}: {error}", photos.display()))?;
+    std::fs::create_dir_all(photos).map_err(|error| {
+        tr!(
+            "chat-cannot-make-folder",
+            folder = photos.display().to_string(),
+            error = error.to_string()
+        )
+    })?;
 
     let telegram = image_bot::start_telegram().await?;
     let scenario = image_bot::scenario(
@@ -107,6 +112,14 @@ pub async fn chat(
     let mut asked = Vec::new();
     let mut typing = true;
     let mut last_replies = tokio::time::Instant::now() + CHAT_TIME;
+    let mut interrupted = std::pin::pin!(tokio::signal::ctrl_c());
+    let print_new = |shown: &mut usize, out: &mut dyn Write| {
+        for reply in &telegram.sent()[*shown..] {
+            *shown += 1;
+            let _ = writeln!(out, "{}", describe(reply, *shown, &pictures, photos));
+        }
+        let _ = out.flush();
+    };
     loop {
         let sent = telegram.sent();
         let all_answered = asked
@@ -119,36 +132,37 @@ pub async fn chat(
             line = lines.next_line(), if typing => match line.map(|line| line.map(|line| typed(&line))) {
                 Ok(Some(Typed::Send(message))) => asked.push(telegram.send(CHAT_ID, &message)),
                 Ok(Some(Typed::Nothing)) => {}
-                Ok(Some(Typed::Quit) | None) | Err(_) => {
+                Ok(Some(Typed::Quit)) => break,
+                // The end of the input (a script's, or Ctrl-D): the bot may still be answering.
+                Ok(None) | Err(_) => {
                     typing = false;
                     last_replies = tokio::time::Instant::now() + LAST_REPLIES_WITHIN;
                 }
             },
             () = tokio::time::sleep_until(last_replies), if !typing => break,
             () = telegram.wait_for(CHAT_TIME, |sent| sent.len() > shown) => {
-                for reply in &telegram.sent()[shown..] {
-                    shown += 1;
-                    let _ = writeln!(out, "{}", describe(reply, shown, &pictures, photos));
-                }
-                let _ = out.flush();
+                print_new(&mut shown, out);
+                last_replies = tokio::time::Instant::now() + LAST_REPLIES_WITHIN;
             }
             run = &mut running => {
+                print_new(&mut shown, out);
                 let why = match run {
                     Ok(run) => crate::exercises::ended_badly(&run, &harness.limits)
                         .map_or_else(|| tr!("bot-run-returned"), |outcome| outcome.message),
                     Err(error) => error,
                 };
                 let _ = writeln!(out, "{}", tr!("chat-bot-stopped", why = why));
-                return Ok(());
+                return Ok(false);
             }
-            _ = tokio::signal::ctrl_c() => break,
+            _ = &mut interrupted => break,
         }
     }
-    // Closing the bot's standard input ends it.
+    // Closing the bot's standard input ends it; a bot that does not end is killed when its run
+    // is dropped.
     let _ = stop.send(());
-    let _ = running.await;
+    let _ = tokio::time::timeout(Duration::from_secs(5), running).await;
     let _ = writeln!(out, "{}", tr!("chat-ended"));
-    Ok(())
+    Ok(true)
 }
 
 /// One reply as the chat shows it; a photo is saved first, as `photos/<n>-<name>`.

@@ -141,16 +141,25 @@ pub enum Format {
 /// Runs the grader with the process's arguments.
 pub fn main() -> ExitCode {
     let args = Args::parse();
-    crate::i18n::set(
-        args.lang
-            .unwrap_or_else(|| Lang::from_environment(|name| std::env::var(name).ok())),
-    );
+    crate::i18n::set(language(&args));
     match run(args) {
         Ok(code) => code,
         Err(error) => {
             let _ = writeln!(anstream::stderr(), "grader: {error}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The language of the messages: `--lang`, else the locale's. The formats that programs read
+/// (`json`, `classroom`) stay English unless `--lang` says otherwise, so that a submission gets
+/// the same output on every machine.
+fn language(args: &Args) -> Lang {
+    let for_programs = args.command.is_none() && args.format != Format::Human;
+    match args.lang {
+        Some(lang) => lang,
+        None if for_programs => Lang::En,
+        None => Lang::from_environment(|name| std::env::var(name).ok()),
     }
 }
 
@@ -217,8 +226,12 @@ fn run(args: Args) -> Result<ExitCode, String> {
             ));
             // The read of the terminal that is still waiting would hold a plain drop forever.
             runtime.shutdown_background();
-            chatted?;
-            return Ok(ExitCode::SUCCESS);
+            let bot_served_to_the_end = chatted?;
+            return Ok(if bot_served_to_the_end {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
         }
         Some(Command::List { root }) => {
             let root = absolute(root.map_or_else(default_root, Ok)?)?;

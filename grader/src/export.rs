@@ -69,17 +69,24 @@ pub fn export(root: &Path, dir: &Path) -> Result<(), String> {
     integrity::seal(dir).map(|_| ())
 }
 
-/// Drops the solutions' packages from the template's `Cargo.lock`: cargo does so when it resolves
-/// the workspace again, and keeps every other version as locked. Without this, a student's first
-/// build would rewrite the lock file, and their first commit would carry that change.
+/// Drops the solutions' packages from the template's `Cargo.lock`. `cargo update --workspace`
+/// settles the lock file on the workspace's own packages and changes no dependency's version;
+/// offline, it needs no more than the index cache any build leaves. Without this, a student's
+/// first build would rewrite the lock file, and their first commit would carry that change.
 fn prune_lockfile(dir: &Path) -> Result<(), String> {
-    cargo_metadata::MetadataCommand::new()
-        .cargo_path(crate::cargo::cargo_program())
-        .manifest_path(dir.join("Cargo.toml"))
-        .other_options(vec!["--offline".to_string()])
-        .exec()
-        .map(|_| ())
-        .map_err(|error| format!("cannot update the template's Cargo.lock: {error}"))
+    let output = std::process::Command::new(crate::cargo::cargo_program())
+        .args(["update", "--workspace", "--offline", "--manifest-path"])
+        .arg(dir.join("Cargo.toml"))
+        .output()
+        .map_err(|error| format!("cannot run cargo: {error}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "cannot update the template's Cargo.lock: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ))
+    }
 }
 
 fn copy(root: &Path, from: &Path, to: &Path, destination: &Path) -> std::io::Result<()> {

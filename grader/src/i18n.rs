@@ -4,7 +4,7 @@
 //! `grader/locales/<lang>/`, by id, through the [`tr!`](crate::tr) macro:
 //!
 //! ```text
-//! tr!("run-panicked", at = location, message = shown(text))
+//! tr!("run-panicked-at", location = at, message = shown(text))
 //! ```
 //!
 //! The language is `--lang`, else the locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, the
@@ -15,7 +15,11 @@
 //! - the same message ids, with the same variables, in both languages;
 //! - a message is one paragraph: a value that wraps over several lines in the file is joined
 //!   with spaces (the report wraps it again to the terminal); a line break is built in code;
-//! - every id the code uses exists, and every message in the catalogues is used.
+//! - every id the code uses exists, with the variables the code passes, and every message in
+//!   the catalogues is used.
+//!
+//! A slip that the tests would miss (a message formatted with a variable too few) shows as
+//! Fluent's `{$name}` placeholder in the text rather than stopping the grader.
 
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -135,20 +139,24 @@ type Bundle = FluentBundle<FluentResource>;
 static BUNDLES: LazyLock<[Bundle; 2]> = LazyLock::new(|| Lang::ALL.map(bundle));
 
 fn bundle(lang: Lang) -> Bundle {
-    let (locale, column) = match lang {
-        Lang::En => (unic_langid::langid!("en"), 1),
-        Lang::Ru => (unic_langid::langid!("ru"), 2),
+    let locale = match lang {
+        Lang::En => unic_langid::langid!("en"),
+        Lang::Ru => unic_langid::langid!("ru"),
     };
     let mut bundle = Bundle::new_concurrent(vec![locale]);
     // Isolation marks (U+2068, U+2069) around each value are for right-to-left scripts; in a
     // terminal they are noise, and in a golden file a trap.
     bundle.set_use_isolating(false);
     for file in CATALOGUES {
-        let source = if column == 1 { file.1 } else { file.2 };
+        let (name, english, russian) = *file;
+        let source = match lang {
+            Lang::En => english,
+            Lang::Ru => russian,
+        };
         let resource = FluentResource::try_new(source.to_string())
-            .unwrap_or_else(|(_, errors)| panic!("locales/{lang:?}/{}: {errors:?}", file.0));
+            .unwrap_or_else(|(_, errors)| panic!("locales/{lang:?}/{name}: {errors:?}"));
         if let Err(errors) = bundle.add_resource(resource) {
-            panic!("locales/{lang:?}/{}: {errors:?}", file.0);
+            panic!("locales/{lang:?}/{name}: {errors:?}");
         }
     }
     bundle
@@ -162,21 +170,19 @@ pub fn text(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
         let bundle = &bundles[lang.index()];
         bundle.get_message(id).map(|message| (bundle, message))
     }) else {
-        debug_assert!(false, "no message `{id}` in the catalogues");
         return id.to_string();
     };
     let Some(pattern) = message.value() else {
-        debug_assert!(false, "the message `{id}` has no value");
         return id.to_string();
     };
     // The message's own line breaks become spaces; those in the values (a bot's reply of
     // several lines) stay, kept apart by a character no catalogue uses.
-    const VALUE_BREAK: char = '\u{E000}';
+    const VALUE_BREAK: &str = "\u{E000}";
     let args: Option<FluentArgs> = args.map(|args| {
         args.iter()
             .map(|(name, value)| match value {
                 FluentValue::String(text) if text.contains('\n') => {
-                    (name, FluentValue::from(text.replace('\n', "\u{E000}")))
+                    (name, FluentValue::from(text.replace('\n', VALUE_BREAK)))
                 }
                 other => (name, other.clone()),
             })
@@ -184,7 +190,6 @@ pub fn text(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     });
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, args.as_ref(), &mut errors);
-    debug_assert!(errors.is_empty(), "the message `{id}`: {errors:?}");
     text.replace('\n', " ").replace(VALUE_BREAK, "\n")
 }
 
@@ -291,19 +296,23 @@ mod tests {
                     assert!(errors.is_empty(), "{lang:?} `{id}`: {errors:?}");
                     let text = text(lang, &id, Some(&args));
                     assert!(!text.trim().is_empty(), "{lang:?} `{id}` is empty");
-                    assert!(!text.contains('\n'), "{lang:?} `{id}` is not one paragraph");
+                    assert!(
+                        text.trim() == text && !text.contains("  "),
+                        "{lang:?} `{id}` is badly wrapped: {text:?}"
+                    );
                 }
             }
         }
     }
 
-    /// The ids the grader's code passes to `tr!`, with the file each is in.
-    fn used_ids() -> BTreeMap<String, String> {
-        fn visit(dir: &Path, ids: &mut BTreeMap<String, String>) {
+    /// Each call of `tr!` in the grader's code: its id, the names of the variables it passes,
+    /// and its file.
+    fn calls() -> Vec<(String, BTreeSet<String>, String)> {
+        fn visit(dir: &Path, calls: &mut Vec<(String, BTreeSet<String>, String)>) {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
-                    visit(&path, ids);
+                    visit(&path, calls);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let source = std::fs::read_to_string(&path).unwrap();
                     for (at, _) in source.match_indices("tr!(") {
@@ -316,21 +325,85 @@ mod tests {
                         }
                         let rest = source[at + 4..].trim_start();
                         if let Some(rest) = rest.strip_prefix('"') {
-                            let id = &rest[..rest.find('"').unwrap()];
-                            ids.insert(id.to_string(), path.display().to_string());
+                            let end = rest.find('"').unwrap();
+                            let names = variables_passed(&rest[end + 1..]);
+                            let file = path.display().to_string();
+                            calls.push((rest[..end].to_string(), names, file));
                         }
                     }
                 }
             }
         }
-        let mut ids = BTreeMap::new();
-        visit(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut ids);
-        ids
+        let mut calls = Vec::new();
+        visit(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut calls,
+        );
+        calls
+    }
+
+    /// The `name = value` names of a macro call's arguments, from just after its first
+    /// argument to its closing parenthesis (strings and nested brackets skipped).
+    fn variables_passed(arguments: &str) -> BTreeSet<String> {
+        let mut names = BTreeSet::new();
+        let mut take = |segment: &str| {
+            if let Some((name, _)) = segment.split_once('=') {
+                names.insert(name.trim().to_string());
+            }
+        };
+        let (mut depth, mut in_string, mut escaped) = (0, false, false);
+        let mut segment = String::new();
+        for c in arguments.chars() {
+            if in_string {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => break,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    take(&segment);
+                    segment.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            if depth == 0 {
+                segment.push(c);
+            }
+        }
+        take(&segment);
+        names
+    }
+
+    #[test]
+    fn every_call_passes_the_variables_of_its_message() {
+        let catalogued: BTreeMap<String, BTreeSet<String>> = CATALOGUES
+            .iter()
+            .flat_map(|(_, english, _)| messages(english))
+            .collect();
+        let calls = calls();
+        assert!(calls.len() > 100, "only {} calls of tr! found", calls.len());
+        for (id, passed, file) in calls {
+            if let Some(variables) = catalogued.get(&id) {
+                assert_eq!(&passed, variables, "{file}: the variables passed to `{id}`");
+            }
+        }
     }
 
     #[test]
     fn every_message_used_exists_and_every_message_is_used() {
-        let used = used_ids();
+        let used: BTreeMap<String, String> = calls()
+            .into_iter()
+            .map(|(id, _, file)| (id, file))
+            .collect();
         let catalogued: BTreeSet<String> = CATALOGUES
             .iter()
             .flat_map(|(_, english, _)| messages(english).into_keys())

@@ -51,7 +51,13 @@ pub fn watch(plan: Plan, out: &mut impl Write) -> Result<(), String> {
             }
             watcher
                 .watch(&folder, notify::RecursiveMode::Recursive)
-                .map_err(|error| format!("cannot watch {}: {error}", folder.display()))?;
+                .map_err(|error| {
+                    tr!(
+                        "watch-cannot-watch",
+                        folder = folder.display().to_string(),
+                        error = error.to_string()
+                    )
+                })?;
             watched = Some(folder);
         }
         let Some(report) = grade_one(&runtime, &plan, exercise)? else {
@@ -150,8 +156,13 @@ fn start_watcher(
         return Ok((Box::new(watcher), tr!("watch-by-events")));
     }
     let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
-    let watcher = notify::PollWatcher::new(handler, config)
-        .map_err(|error| format!("cannot watch the files: {error}"))?;
+    let watcher = notify::PollWatcher::new(handler, config).map_err(|error| {
+        tr!(
+            "watch-cannot-watch",
+            folder = root.display().to_string(),
+            error = error.to_string()
+        )
+    })?;
     Ok((Box::new(watcher), tr!("watch-by-polling")))
 }
 

@@ -48,6 +48,7 @@ watch-passed = { $exercise } passed. On to { $next }.
 watch-all-passed = Every exercise passed. Well done! (q quits)
 watch-save-again = Save a file of exercises/{ $dir }/ to grade it again.
 watch-keys = Keys: n next, h hint, l list, q quit.
+watch-cannot-watch = cannot watch { $folder }: { $error }
 
 ## reset
 
@@ -84,3 +85,4 @@ chat-photo-url = given by its URL, { $url }
 chat-photo-none = without a picture
 chat-bot-stopped = The bot stopped: { $why }
 chat-ended = The chat has ended.
+chat-cannot-make-folder = cannot make { $folder }: { $error }

@@ -42,6 +42,7 @@ run-too-long = The program was still running after { $minutes } minutes of tokio
 run-timed-out = The program ran past its time limit ({ $seconds } s) and was stopped.
 run-panicked-at = The program panicked at { $location }: { $message }
 run-panicked = The program panicked: { $message }
+run-exited-code = The program stopped with exit status: { $code }.
 run-exited = The program stopped with { $status }.
 run-cut-short = { $start }... ({ $characters } characters)
 course-cannot-read = cannot read { $file }: { $error } (is { $root } a copy of the course? try

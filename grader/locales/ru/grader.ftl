@@ -55,11 +55,12 @@ progress-grading = проверка { $exercise }
 watch-started = Слежу за упражнениями ({ $how }). Клавиши: n — следующее, h — подсказка, l —
     список, q — выход.
 watch-by-events = по событиям файловой системы
-watch-by-polling = опрашиваю файлы каждые 0,5 с
+watch-by-polling = опрашиваю файлы дважды в секунду
 watch-passed = Упражнение { $exercise } пройдено. Переходим к { $next }.
 watch-all-passed = Все упражнения пройдены. Отличная работа! (q — выход)
 watch-save-again = Сохраните любой файл в exercises/{ $dir }/, и проверка запустится снова.
 watch-keys = Клавиши: n — следующее, h — подсказка, l — список, q — выход.
+watch-cannot-watch = не удалось следить за { $folder }: { $error }
 
 ## reset
 
@@ -97,3 +98,4 @@ chat-photo-url = по ссылке { $url }
 chat-photo-none = без картинки
 chat-bot-stopped = Бот остановился: { $why }
 chat-ended = Чат завершён.
+chat-cannot-make-folder = не удалось создать { $folder }: { $error }

@@ -50,7 +50,8 @@ run-too-long = Программа всё ещё работала после { $m
 run-timed-out = Программа не уложилась в лимит времени ({ $seconds } с) и была остановлена.
 run-panicked-at = Программа запаниковала в { $location }: { $message }
 run-panicked = Программа запаниковала: { $message }
-run-exited = Программа завершилась с ошибкой: { $status }.
+run-exited-code = Программа завершилась с кодом { $code }.
+run-exited = Программа остановлена: { $status }.
 run-cut-short = { $start }... ({ $characters ->
         [one] { $characters } символ
         [few] { $characters } символа

@@ -45,7 +45,7 @@ const SHORT_TIMEOUT: Duration = Duration::from_millis(600);
 const LINGER: Duration = Duration::from_millis(600);
 /// How soon after the winner's answer the losers' connections must close.
 const CANCELLED_WITHIN: Duration = Duration::from_millis(300);
-/// The smallest gap between two events of a race; every margin below is at most half of it.
+/// The smallest gap between two events of a race: the margins below are built on it.
 const GAP: u64 = 150;
 
 /// How one kind of mock service answers (`fixtures/02-fastest-ip/answers.toml`).
@@ -455,9 +455,22 @@ fn fill_in(behaviour: &Behaviour, ip: &str) -> Behaviour {
 fn result_of(ran: &Ran) -> Result<&Value, Outcome> {
     let run = &ran.run;
     if let Some(outcome) = ended_badly(run, &ran.limits) {
-        // A request to a service that never answers ends only with the client's timeout: the
-        // likely reason for a run that waited until it was stopped.
-        if let (Status::TimedOut, Some((service, timeout))) = (outcome.status, &ran.silent) {
+        // A request to a service that never answers ends only with the client's timeout. When
+        // it was still open long past that timeout, its client had none: the reason the run
+        // waited until it was stopped.
+        let outlived_the_timeout = |service: &str, timeout: Duration| {
+            ran.seen
+                .iter()
+                .filter(|request| request.target == format!("/{service}"))
+                .any(|request| {
+                    request.ended.is_none_or(|(ended, _)| {
+                        ended.saturating_sub(request.arrived) > timeout * 4
+                    })
+                })
+        };
+        if let (Status::TimedOut, Some((service, timeout))) = (outcome.status, &ran.silent)
+            && outlived_the_timeout(service, *timeout)
+        {
             return Err(Outcome::new(
                 Status::TimedOut,
                 tr!(

@@ -142,8 +142,11 @@ pub fn ended_badly(run: &Run, limits: &Limits) -> Option<Outcome> {
         && !status.success()
     {
         return Some(
-            Outcome::failed(tr!("run-exited", status = status.to_string()))
-                .with_details(last_lines(&run.stderr, 20)),
+            Outcome::failed(match status.code() {
+                Some(code) => tr!("run-exited-code", code = code),
+                None => tr!("run-exited", status = status.to_string()),
+            })
+            .with_details(last_lines(&run.stderr, 20)),
         );
     }
     None
