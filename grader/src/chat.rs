@@ -10,7 +10,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 use crate::cargo::build_harnesses;
 use crate::child::Limits;
-use crate::course::{Course, Variant};
+use crate::course::Course;
 use crate::exercises::image_bot;
 use crate::harness::Harness;
 use crate::mock::telegram::{FromPerson, Sent, SentKind};
@@ -176,10 +176,7 @@ fn describe(reply: &Sent, number: usize, pictures: &[(Vec<u8>, String)], photos:
         } => {
             let picture = match (bytes, url) {
                 (Some(bytes), _) => {
-                    let name = pictures
-                        .iter()
-                        .find(|(known, _)| known == bytes)
-                        .map_or("photo.png", |(_, name)| name.as_str());
+                    let name = image_bot::picture_named(pictures, bytes).unwrap_or("photo.png");
                     let path = photos.join(format!("{number}-{name}"));
                     match std::fs::write(&path, bytes) {
                         Ok(()) => tr!("chat-photo-saved", path = shown_path(&path)),
@@ -217,15 +214,6 @@ pub fn default_photos(plan: &Plan) -> PathBuf {
         .clone()
         .unwrap_or_else(|| plan.root.join("target"))
         .join("chat")
-}
-
-/// The variant a `chat --solution` asks for.
-pub fn variant(solution: bool) -> Variant {
-    if solution {
-        Variant::Solution
-    } else {
-        Variant::Exercise
-    }
 }
 
 #[cfg(test)]

@@ -210,7 +210,11 @@ fn run(args: Args) -> Result<ExitCode, String> {
             let plan = Plan {
                 root,
                 names: Vec::new(),
-                variant: crate::chat::variant(solution),
+                variant: if solution {
+                    Variant::Solution
+                } else {
+                    Variant::Exercise
+                },
                 limits: Limits::default(),
                 seed: 0,
                 target_dir,

@@ -93,11 +93,7 @@ pub struct Localized<T> {
 impl<T> Localized<T> {
     /// The text in the current language.
     pub fn get(&self) -> &T {
-        self.get_in(current())
-    }
-
-    pub fn get_in(&self, lang: Lang) -> &T {
-        match lang {
+        match current() {
             Lang::En => &self.en,
             Lang::Ru => &self.ru,
         }

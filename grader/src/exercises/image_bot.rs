@@ -440,6 +440,17 @@ pub(crate) fn scenario(telegram: &Telegram, source: serde_json::Value) -> String
     json!({ "api_url": telegram.api_url(), "token": telegram::TOKEN, "source": source }).to_string()
 }
 
+/// The name of the course's picture with these bytes, if it is one of them.
+pub(crate) fn picture_named<'a>(
+    pictures: &'a [(Vec<u8>, String)],
+    bytes: &[u8],
+) -> Option<&'a str> {
+    pictures
+        .iter()
+        .find(|(known, _)| known == bytes)
+        .map(|(_, name)| name.as_str())
+}
+
 /// The course's pictures, by their bytes.
 pub(crate) fn known_pictures(folder: &Path) -> Vec<(Vec<u8>, String)> {
     let mut pictures: Vec<(Vec<u8>, String)> = std::fs::read_dir(folder)
@@ -532,10 +543,8 @@ fn describe_reply(
             caption,
         } => {
             let picture = match (bytes, url) {
-                (Some(bytes), _) => pictures
-                    .iter()
-                    .find(|(known, _)| known == bytes)
-                    .map(|(_, name)| name.clone())
+                (Some(bytes), _) => picture_named(pictures, bytes)
+                    .map(str::to_string)
                     .unwrap_or_else(|| {
                         format!(
                             "a picture of {} bytes that is none of the course's",
