@@ -147,7 +147,7 @@ pub async fn chat(
             run = &mut running => {
                 print_new(&mut shown, out);
                 let why = match run {
-                    Ok(run) => crate::exercises::ended_badly(&run, &harness.limits)
+                    Ok(run) => crate::checks::ended::ended_badly(&run, &harness.limits)
                         .map_or_else(|| tr!("bot-run-returned"), |outcome| outcome.message),
                     Err(error) => error,
                 };

@@ -125,6 +125,27 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
     },
+    /// Tools for course authors: check the course, write its generated files and snapshots,
+    /// start a new exercise.
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+        /// The course (by default, the one around the current folder).
+        #[arg(long, value_name = "DIR", global = true)]
+        root: Option<PathBuf>,
+    },
+}
+
+/// The course author's subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Write the expected timelines of the timeline scenarios (and an instructor's hidden ones)
+    /// from the reference solutions.
+    Snapshots {
+        /// The exercises, by package or folder name; all of them when none is given.
+        #[arg(value_name = "NAME")]
+        names: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -243,6 +264,10 @@ fn run(args: Args) -> Result<ExitCode, String> {
             let mut stdout = anstream::stdout();
             let _ = stdout.write_all(report::human::render_list(&grade).as_bytes());
             return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Dev { command, root }) => {
+            let root = absolute(root.map_or_else(default_root, Ok)?)?;
+            return crate::dev::run(command, &root);
         }
         Some(Command::Seal { root }) => {
             let root = root.map_or_else(default_root, Ok)?;

@@ -12,7 +12,17 @@ use crate::tr;
 pub const COURSE_FILE: &str = "course.toml";
 
 /// Words the command line keeps for subcommands; no exercise may be named by one.
-pub const RESERVED_WORDS: &[&str] = &["list", "hint", "reset", "watch", "chat", "export", "seal"];
+pub const RESERVED_WORDS: &[&str] = &[
+    "list", "hint", "reset", "watch", "chat", "export", "seal", "dev",
+];
+
+/// An instructor's hidden scenarios, in an exercise's fixtures: `[[CHECK]]` tables, each a
+/// scenario (as in `course.toml`) added to the timeline check `CHECK`. Only the instructor's
+/// copy holds it (the exercise lists it as `private`).
+pub const HIDDEN_SCENARIOS_FILE: &str = "hidden.toml";
+
+/// Where the snapshots of the hidden scenarios are, in an exercise's fixtures.
+pub const HIDDEN_SNAPSHOTS_DIR: &str = "hidden";
 
 /// The whole course, as `course.toml` describes it.
 #[derive(Debug, Clone, Deserialize)]
@@ -37,20 +47,135 @@ pub struct Exercise {
     pub title: Localized<String>,
     /// Hints from a nudge to the API to use, the same tiers in each language.
     pub hints: Localized<Vec<String>>,
+    /// The files a student writes, relative to the exercise's folder: what a grade is taken
+    /// from, and what `reset` puts back. Folders end with `/`.
+    #[serde(default = "default_answers")]
+    pub answers: Vec<String>,
+    /// Files of `fixtures/<dir>/` that only an instructor's copy holds (hidden scenarios): the
+    /// template leaves them out. Folders end with `/`.
+    #[serde(default)]
+    pub private: Vec<String>,
+    /// The runs of the harness that the timeline checks compare with their snapshots.
+    #[serde(default, rename = "scenario")]
+    pub scenarios: Vec<Scenario>,
+    /// Compile errors this exercise explains with a message of its own.
+    #[serde(default, rename = "compile_error")]
+    pub compile_errors: Vec<CompileErrorNote>,
     #[serde(rename = "check")]
     pub checks: Vec<Check>,
+}
+
+fn default_answers() -> Vec<String> {
+    vec!["src/".to_string()]
+}
+
+/// One run of an exercise's harness on tokio's paused clock, and the snapshot
+/// (`fixtures/<dir>/snapshots/<name>.snap`) its timeline is compared with.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// The scenario's name, and its snapshot's.
+    pub name: String,
+    /// The harness's arguments: the scenario's name in the harness's table, then its arguments.
+    pub run: Vec<String>,
+    /// How messages name the call: `gather()`, `factorial("Zed", 5)`.
+    pub call: String,
+    /// Which task a printed line belongs to: a pattern where `{}` stands for the task's name
+    /// (`"Task {}:"`). With it, the grader can tell tasks that ran one after another.
+    pub tasks: Option<String>,
+    /// What the scenario takes when its tasks run one after another, when that is the mistake
+    /// it teaches (`6000` for factorial-gather's 1 + 2 + 3 s).
+    pub sequential_ms: Option<u64>,
+    /// How long (in tokio's time, seconds) the scenario may run, when longer than the usual ten
+    /// minutes.
+    pub virtual_limit_s: Option<u64>,
+}
+
+/// A compile error that an exercise explains: when the compiler reports `code` with a message
+/// that contains `contains`, the check's verdict says `message` before the compiler's words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompileErrorNote {
+    /// The compiler's error code, as `E0277`.
+    pub code: String,
+    /// A piece of the compiler's message, as `MutexGuard`; any message when empty.
+    #[serde(default)]
+    pub contains: String,
+    pub message: Localized<String>,
+}
+
+/// What kind of check a check is: how the grader decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckKind {
+    /// Its scenarios' timelines are compared with their snapshots, per instant.
+    Timeline,
+    /// A file of the student's predicts a scenario's output.
+    Prediction,
+    /// The exercise's own code decides (under `grader/src/exercises/`): what a timeline cannot
+    /// say, such as requests to mock servers.
+    Custom,
+}
+
+/// How a prediction file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum PredictionFormat {
+    /// The lines the program prints, in an order it can print them in.
+    #[default]
+    Lines,
+    /// One number: how many seconds the scenario takes.
+    Seconds,
 }
 
 /// One graded check of an exercise.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
-    /// The name the grader's code knows this check by.
+    /// The check's name in reports, hints and the classroom's tests.
     pub id: String,
+    pub kind: CheckKind,
     pub title: Localized<String>,
     pub points: u32,
     /// Shown with a failure of this check.
     pub hint: Option<Localized<String>>,
+    /// A timeline check's scenarios, by name, graded in this order; the first that fails is
+    /// the verdict.
+    #[serde(default)]
+    pub scenarios: Vec<String>,
+    /// A timeline check's message when all its scenarios pass, if it has more than one.
+    pub passed: Option<Localized<String>>,
+    /// Another check that must pass for this one to pass, and what to say when it does not
+    /// (gather's lines must come from factorial, not be written out by hand).
+    pub requires: Option<Requirement>,
+    /// Advice a timeline check adds to the grader's words for a finding.
+    #[serde(default)]
+    pub advice: Advice,
+    /// A prediction check's file, in the exercise's folder.
+    pub file: Option<String>,
+    /// How a prediction check's file is written.
+    #[serde(default)]
+    pub format: PredictionFormat,
+    /// The scenario a prediction check's file predicts.
+    pub scenario: Option<String>,
+}
+
+/// See [`Check::requires`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub check: String,
+    pub message: Localized<String>,
+}
+
+/// Words of an exercise's own, added after the grader's explanation of a timeline finding.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Advice {
+    /// Every line is right, but one came at the wrong instant.
+    pub line_moved: Option<Localized<String>>,
+    /// Every line is right, but the tasks ran one after another.
+    pub ran_in_sequence: Option<Localized<String>>,
 }
 
 /// Which of the two implementations of each exercise is graded.
@@ -134,6 +259,20 @@ impl Course {
                     ));
                 }
             }
+            let mut names = std::collections::HashSet::new();
+            for scenario in &exercise.scenarios {
+                if !names.insert(scenario.name.as_str()) {
+                    return Err(format!(
+                        "exercise `{}` has two scenarios named `{}`",
+                        exercise.name, scenario.name
+                    ));
+                }
+            }
+            for check in &exercise.checks {
+                check.validate(exercise).map_err(|error| {
+                    format!("`{}`, check `{}`: {error}", exercise.name, check.id)
+                })?;
+            }
         }
         Ok(())
     }
@@ -175,9 +314,72 @@ impl Course {
     }
 }
 
+impl Check {
+    /// Whether the check's fields are those of its kind, and name what exists.
+    fn validate(&self, exercise: &Exercise) -> Result<(), String> {
+        let timeline_only = !self.scenarios.is_empty()
+            || self.passed.is_some()
+            || self.requires.is_some()
+            || self.advice.line_moved.is_some()
+            || self.advice.ran_in_sequence.is_some();
+        let prediction_only = self.file.is_some()
+            || self.scenario.is_some()
+            || self.format != PredictionFormat::default();
+        match self.kind {
+            CheckKind::Timeline => {
+                if prediction_only {
+                    return Err("`file`, `format` and `scenario` are for prediction checks".into());
+                }
+                if self.scenarios.is_empty() {
+                    return Err("a timeline check lists its `scenarios`".into());
+                }
+                for name in &self.scenarios {
+                    if exercise.scenario(name).is_none() {
+                        return Err(format!("no `[[exercise.scenario]]` is named `{name}`"));
+                    }
+                }
+                if let Some(requirement) = &self.requires
+                    && (requirement.check == self.id
+                        || exercise.check(&requirement.check).is_none())
+                {
+                    return Err(format!(
+                        "`requires` names no other check: `{}`",
+                        requirement.check
+                    ));
+                }
+            }
+            CheckKind::Prediction => {
+                if timeline_only {
+                    return Err(
+                        "`scenarios`, `passed`, `requires` and `advice` are for timeline \
+                                checks"
+                            .into(),
+                    );
+                }
+                let (Some(_), Some(scenario)) = (&self.file, &self.scenario) else {
+                    return Err("a prediction check names its `file` and its `scenario`".into());
+                };
+                if exercise.scenario(scenario).is_none() {
+                    return Err(format!("no `[[exercise.scenario]]` is named `{scenario}`"));
+                }
+            }
+            CheckKind::Custom => {
+                if timeline_only || prediction_only {
+                    return Err("a custom check has only an id, a title, points and a hint".into());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Exercise {
     pub fn check(&self, id: &str) -> Option<&Check> {
         self.checks.iter().find(|check| check.id == id)
+    }
+
+    pub fn scenario(&self, name: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|scenario| scenario.name == name)
     }
 
     pub fn max_points(&self) -> u32 {
@@ -187,6 +389,32 @@ impl Exercise {
     /// The folder of the graded crate: the student's stub, or the reference solution.
     pub fn crate_dir(&self, root: &Path, variant: Variant) -> PathBuf {
         root.join(variant.folder()).join(&self.dir)
+    }
+
+    /// The instructor's hidden scenarios (see [`HIDDEN_SCENARIOS_FILE`]), with the id of the
+    /// timeline check each joins; none when the file is not there.
+    pub fn hidden_scenarios(&self, fixtures: &Path) -> Result<Vec<(String, Scenario)>, String> {
+        let path = fixtures.join(HIDDEN_SCENARIOS_FILE);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return Ok(Vec::new());
+        };
+        let by_check: std::collections::BTreeMap<String, Vec<Scenario>> =
+            toml::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
+        let mut hidden = Vec::new();
+        for (id, scenarios) in by_check {
+            match self.check(&id) {
+                Some(check) if check.kind == CheckKind::Timeline => {}
+                _ => {
+                    return Err(format!(
+                        "{}: `{id}` is not a timeline check of `{}`",
+                        path.display(),
+                        self.name
+                    ));
+                }
+            }
+            hidden.extend(scenarios.into_iter().map(|scenario| (id.clone(), scenario)));
+        }
+        Ok(hidden)
     }
 
     /// The folder of this exercise's fixtures and snapshots.
@@ -213,8 +441,14 @@ mod tests {
         title.ru = "т"
         hints.en = ["a nudge", "the idea"]
         hints.ru = ["намёк", "идея"]
+        [[exercise.scenario]]
+        name = "gather"
+        run = ["gather"]
+        call = "gather()"
         [[exercise.check]]
         id = "gather"
+        kind = "timeline"
+        scenarios = ["gather"]
         title.en = "t"
         title.ru = "т"
         points = 3
@@ -247,6 +481,16 @@ mod tests {
         assert!(course(&text).unwrap_err().contains("1 in Russian"));
         let text = ONE.replace("title.ru = \"т\"\n        hints", "hints");
         assert!(course(&text).unwrap_err().contains("missing field `ru`"));
+    }
+
+    #[test]
+    fn a_check_has_the_fields_of_its_kind() {
+        let text = ONE.replace("kind = \"timeline\"", "kind = \"custom\"");
+        assert!(course(&text).unwrap_err().contains("only an id"));
+        let text = ONE.replace("scenarios = [\"gather\"]", "scenarios = [\"gahter\"]");
+        assert!(course(&text).unwrap_err().contains("`gahter`"));
+        let text = ONE.replace("scenarios = [\"gather\"]", "file = \"prediction.txt\"");
+        assert!(course(&text).unwrap_err().contains("for prediction checks"));
     }
 
     #[test]

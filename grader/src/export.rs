@@ -40,7 +40,16 @@ pub fn export(root: &Path, dir: &Path) -> Result<(), String> {
     let destination = dir
         .canonicalize()
         .map_err(|error| format!("{}: {error}", dir.display()))?;
-    copy(root, root, dir, &destination)
+    // Instructors' private fixtures (hidden scenarios) stay in their copy.
+    let course = crate::course::Course::load(root)?;
+    let mut left_out: Vec<String> = LEFT_OUT.iter().map(|path| path.to_string()).collect();
+    for exercise in &course.exercises {
+        for private in &exercise.private {
+            let private = private.trim_end_matches('/');
+            left_out.push(format!("fixtures/{}/{private}", exercise.dir));
+        }
+    }
+    copy(root, root, dir, &destination, &left_out)
         .map_err(|error| format!("cannot copy the course: {error}"))?;
     std::fs::write(dir.join("README.md"), STUDENT_README)
         .map_err(|error| format!("cannot write the README: {error}"))?;
@@ -89,7 +98,13 @@ fn prune_lockfile(dir: &Path) -> Result<(), String> {
     }
 }
 
-fn copy(root: &Path, from: &Path, to: &Path, destination: &Path) -> std::io::Result<()> {
+fn copy(
+    root: &Path,
+    from: &Path,
+    to: &Path,
+    destination: &Path,
+    left_out: &[String],
+) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
@@ -98,9 +113,7 @@ fn copy(root: &Path, from: &Path, to: &Path, destination: &Path) -> std::io::Res
             .strip_prefix(root)
             .map(|relative| relative.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
-        // Instructors' hidden scenarios stay in their copy.
-        let hidden = entry.file_name() == crate::exercises::factorial_gather::HIDDEN_FILE;
-        if LEFT_OUT.contains(&relative.as_str()) || hidden {
+        if left_out.contains(&relative) {
             continue;
         }
         let target = to.join(entry.file_name());
@@ -108,7 +121,7 @@ fn copy(root: &Path, from: &Path, to: &Path, destination: &Path) -> std::io::Res
             continue;
         }
         if entry.file_type()?.is_dir() {
-            copy(root, &path, &target, destination)?;
+            copy(root, &path, &target, destination, left_out)?;
         } else {
             std::fs::copy(&path, &target)?;
         }

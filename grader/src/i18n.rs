@@ -113,9 +113,9 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/ru/runs.ftl"),
     ),
     (
-        "factorial-gather.ftl",
-        include_str!("../locales/en/factorial-gather.ftl"),
-        include_str!("../locales/ru/factorial-gather.ftl"),
+        "timeline.ftl",
+        include_str!("../locales/en/timeline.ftl"),
+        include_str!("../locales/ru/timeline.ftl"),
     ),
     (
         "fastest-ip.ftl",

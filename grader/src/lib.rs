@@ -10,9 +10,12 @@
 //! - [`cargo`]: builds every selected harness in one `cargo build --keep-going`, and tells
 //!   which exercise each compile error belongs to.
 //! - [`child`]: runs untrusted programs with a time limit and an output cap.
-//! - [`harness`]: runs one scenario of an exercise's harness; reads the stored snapshots.
-//! - [`timeline`]: reads a harness's output back as lines per virtual instant.
-//! - [`exercises`]: the checks, one module per exercise.
+//! - [`harness`]: runs one scenario of an exercise's harness and reads its output back as a
+//!   run (timeline, panic, watchdog); reads the stored snapshots.
+//! - [`timeline`]: lines per virtual instant, and their text form in the snapshots.
+//! - [`checks`]: the kinds of check `course.toml` declares as data (timeline, prediction), and
+//!   the verdicts every kind shares (compile errors, runs that ended badly).
+//! - [`exercises`]: the custom checks, one module per exercise that needs code of its own.
 //! - [`mock`]: local servers that stand in for the internet (IP services, pages).
 //! - [`verdict`]: statuses, outcomes and reports with points.
 //! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
@@ -20,19 +23,22 @@
 //! - [`report`]: the human, JSON and classroom formats of a grade.
 //! - [`i18n`]: the two languages of the messages (English, Russian) and their catalogues.
 //! - [`progress`]: the spinner.
+//! - [`dev`]: the course author's tools (`dev snapshots`, ...).
 //! - [`chat`]: exercise 3's bot, tried by hand against the mock Telegram.
 //! - [`watch`], [`hints`], [`reset`]: the student's loop (grade again at each save), tiered
 //!   hints, and an exercise put back as shipped.
 //!
 //! The in-process half, which runs inside the student's program, is the `grader-kit` crate.
-//! Imports run one way: the runner uses the checks, the checks use the harness and the
-//! timelines, and the reports read only verdicts.
+//! Imports run one way: the runner uses the checks (`checks`, then `exercises`), the checks use
+//! the harness, the mocks and the timelines, and the reports read only verdicts.
 
 pub mod cargo;
 pub mod chat;
+pub mod checks;
 pub mod child;
 pub mod cli;
 pub mod course;
+pub mod dev;
 pub mod exercises;
 pub mod export;
 pub mod harness;

@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 
 use crate::cargo::build_harnesses;
+use crate::checks::{self, Context};
 use crate::child::Limits;
+use crate::course::CheckKind;
 use crate::course::{Course, Exercise, Variant};
-use crate::exercises::{self, Context};
+use crate::exercises;
 use crate::harness::Harness;
 use crate::progress::Progress;
 use crate::tr;
@@ -66,7 +68,7 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
         };
         // A problem of the grader's own (a snapshot missing) is that exercise's verdict; the
         // others are graded all the same, and the run ends with the grader's error status.
-        let outcomes = exercises::grade(&context).await.unwrap_or_else(|problem| {
+        let outcomes = grade_exercise(&context).await.unwrap_or_else(|problem| {
             let message = tr!("runner-could-not-grade", problem = problem.as_str());
             problems.push(format!("{}: {problem}", exercise.name));
             exercise
@@ -81,6 +83,22 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
     let mut grade = Grade::new(reports, problems);
     grade.tampered = crate::integrity::verify(&plan.root);
     Ok(grade)
+}
+
+/// Grades one exercise's checks: those `course.toml` declares as data, then the exercise's
+/// custom ones (when its harness was built), then the checks that require another to pass.
+async fn grade_exercise(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, String> {
+    let mut outcomes = checks::grade(context).await?;
+    let has_custom = context
+        .exercise
+        .checks
+        .iter()
+        .any(|check| check.kind == CheckKind::Custom);
+    if let (true, Ok(harness)) = (has_custom, &context.harness) {
+        outcomes.extend(exercises::grade(context, harness).await?);
+    }
+    checks::apply_requirements(context.exercise, &mut outcomes);
+    Ok(outcomes)
 }
 
 /// Gives each outcome its check's points and hint, in the course file's order.

@@ -1,5 +1,6 @@
-//! Reads a harness's output back as a timeline: which lines were printed at which virtual
-//! instant, what the graded future returned, and whether it panicked or was stopped.
+//! A timeline: which lines a run printed at which virtual instant, and what the graded future
+//! returned, and when. [`crate::harness::Run`] reads one from a harness's output; the timeline
+//! checks compare it with a snapshot's.
 //!
 //! The text form of a timeline ([`Timeline::render`]) is what the snapshots under `fixtures/`
 //! hold: one block per instant, its lines sorted (tokio promises no order inside an instant),
@@ -7,9 +8,6 @@
 
 use std::fmt::Write;
 
-use grader_kit::protocol::{Event, Piece, split_line};
-
-use crate::child::{Ending, RunOutput};
 use crate::tr;
 
 /// The lines printed at one virtual instant.
@@ -25,7 +23,23 @@ pub struct Moment {
 pub struct Returned {
     pub at_ms: u64,
     pub value: serde_json::Value,
+    /// The spawned tasks still running when it returned.
+    pub alive_tasks: usize,
 }
+
+impl Returned {
+    /// `returned at t=3s: [2,6,24]`, and how many tasks it left running, if any.
+    fn render(&self) -> String {
+        let mut text = format!("returned at {}: {}", format_ms(self.at_ms), self.value);
+        if self.alive_tasks > 0 {
+            let _ = write!(text, "{LEFT_RUNNING}{}", self.alive_tasks);
+        }
+        text
+    }
+}
+
+/// How the text form notes the tasks a call left running.
+const LEFT_RUNNING: &str = ", tasks left running: ";
 
 /// Printed lines by instant, and the returned value: what the snapshots hold.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -34,95 +48,9 @@ pub struct Timeline {
     pub returned: Option<Returned>,
 }
 
-/// Everything one run of a harness told.
-#[derive(Debug, Clone)]
-pub struct Run {
-    pub timeline: Timeline,
-    /// The first panic, as `(message, location)`: the one that explains the rest.
-    pub panic: Option<(String, Option<String>)>,
-    /// The watchdog's report, when it ended the run (`Blocked`, `Stuck` or `TooLong`).
-    pub watchdog: Option<Event>,
-    /// Text that was printed without a line break after it (`print!` rather than `println!`).
-    pub unterminated: Vec<String>,
-    pub ending: Ending,
-    pub stderr: String,
-}
-
-impl Run {
-    /// Reads a harness's output; `token` is the run's marker token.
-    ///
-    /// A line is filed at the virtual instant of the marker before it: tokio's clock only moves
-    /// while the runtime waits, between a `Park` and the next `Wake`, when no task prints.
-    pub fn parse(output: &RunOutput, token: &str) -> Run {
-        let mut timeline = Timeline::default();
-        let mut panic = None;
-        let mut watchdog = None;
-        let mut unterminated = Vec::new();
-        let mut now_ms = 0;
-        for line in output.stdout.lines() {
-            let pieces = split_line(token, line.strip_suffix('\r').unwrap_or(line));
-            let shares_a_line = pieces.len() > 1;
-            for piece in pieces {
-                let event = match piece {
-                    Piece::Text(text) => {
-                        if shares_a_line {
-                            unterminated.push(text.clone());
-                        }
-                        timeline.print(now_ms, text);
-                        continue;
-                    }
-                    Piece::Marker(event) => event,
-                };
-                match event {
-                    Event::Park { virtual_ms, .. } | Event::Wake { virtual_ms, .. } => {
-                        now_ms = virtual_ms;
-                    }
-                    Event::Done {
-                        virtual_ms, result, ..
-                    } => {
-                        now_ms = virtual_ms;
-                        timeline.returned = Some(Returned {
-                            at_ms: virtual_ms,
-                            value: result,
-                        });
-                    }
-                    Event::Panic { message, location } => {
-                        panic.get_or_insert((message, location));
-                    }
-                    event @ (Event::Blocked { .. }
-                    | Event::Stuck { .. }
-                    | Event::TooLong { .. }) => {
-                        watchdog = Some(event);
-                    }
-                }
-            }
-        }
-        for moment in &mut timeline.moments {
-            moment.lines.sort();
-        }
-        Run {
-            timeline,
-            panic,
-            watchdog,
-            unterminated,
-            ending: output.ending.clone(),
-            stderr: output.stderr.clone(),
-        }
-    }
-
-    /// The panic, when it is a `todo!()` or `unimplemented!()` still in place: `Some` with its
-    /// location, when the panic gave one.
-    pub fn unfinished(&self) -> Option<Option<&str>> {
-        let (message, location) = self.panic.as_ref()?;
-        let unfinished =
-            message.starts_with("not yet implemented") || message.starts_with("not implemented");
-        unfinished.then_some(location.as_deref())
-    }
-}
-
 impl Timeline {
     /// Files a printed line under the instant `at_ms`.
-    fn print(&mut self, at_ms: u64, line: String) {
+    pub(crate) fn print(&mut self, at_ms: u64, line: String) {
         match self.moments.last_mut() {
             Some(moment) if moment.at_ms == at_ms => moment.lines.push(line),
             _ => self.moments.push(Moment {
@@ -156,14 +84,7 @@ impl Timeline {
             }
         }
         match &self.returned {
-            Some(returned) => {
-                let _ = write!(
-                    text,
-                    "returned at {}: {}",
-                    format_ms(returned.at_ms),
-                    returned.value
-                );
-            }
+            Some(returned) => text.push_str(&returned.render()),
             None => text.push_str("never returned"),
         }
         text
@@ -183,9 +104,14 @@ impl Timeline {
                 let (at, value) = rest
                     .split_once(": ")
                     .ok_or_else(|| format!("no value in {line:?}"))?;
+                let (value, alive_tasks) = match value.rsplit_once(LEFT_RUNNING) {
+                    Some((value, count)) => (value, count.parse().map_err(|_| line.to_string())?),
+                    None => (value, 0),
+                };
                 timeline.returned = Some(Returned {
                     at_ms: parse_ms(at)?,
                     value: serde_json::from_str(value).map_err(|error| error.to_string())?,
+                    alive_tasks,
                 });
             } else if line == "never returned" || line.is_empty() {
             } else {
@@ -202,10 +128,7 @@ impl Timeline {
 /// Two timelines side by side, aligned by instant: what the reference prints and what the
 /// student's program printed. Rows that differ are marked with `!` in the middle column.
 pub fn side_by_side(expected: &Timeline, actual: &Timeline) -> String {
-    let mut rows: Vec<(String, String)> = vec![(
-        tr!("fg-side-by-side-expected"),
-        tr!("fg-side-by-side-yours"),
-    )];
+    let mut rows: Vec<(String, String)> = vec![(tr!("timeline-expected"), tr!("timeline-yours"))];
     let mut instants: Vec<u64> = expected
         .moments
         .iter()
@@ -257,11 +180,7 @@ pub fn side_by_side(expected: &Timeline, actual: &Timeline) -> String {
         }
     }
     let ending = |timeline: &Timeline| match &timeline.returned {
-        Some(returned) => format!(
-            "returned at {}: {}",
-            format_ms(returned.at_ms),
-            returned.value
-        ),
+        Some(returned) => returned.render(),
         None => "never returned".to_string(),
     };
     rows.push((ending(expected), ending(actual)));
@@ -305,71 +224,6 @@ fn parse_ms(text: &str) -> Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use grader_kit::protocol::marker_line;
-
-    fn output(stdout: String) -> RunOutput {
-        RunOutput {
-            stdout,
-            stderr: String::new(),
-            ending: Ending::TimedOut,
-            elapsed: std::time::Duration::ZERO,
-        }
-    }
-
-    fn park(virtual_ms: u64) -> String {
-        marker_line(
-            "k",
-            &Event::Park {
-                virtual_ms,
-                real_ms: 0,
-            },
-        )
-    }
-
-    fn wake(virtual_ms: u64) -> String {
-        marker_line(
-            "k",
-            &Event::Wake {
-                virtual_ms,
-                real_ms: 0,
-            },
-        )
-    }
-
-    #[test]
-    fn lines_are_filed_under_the_instant_of_the_marker_before_them() {
-        let done = marker_line(
-            "k",
-            &Event::Done {
-                virtual_ms: 1000,
-                real_ms: 2,
-                result: serde_json::json!([2]),
-            },
-        );
-        let stdout = format!("b\na\n{}\n{}\nc\n{done}\n", park(0), wake(1000));
-        let run = Run::parse(&output(stdout), "k");
-        assert_eq!(
-            run.timeline.render(),
-            "t=0s\n  a\n  b\nt=1s\n  c\nreturned at t=1s: [2]"
-        );
-    }
-
-    #[test]
-    fn lines_after_the_last_marker_are_at_its_instant() {
-        let stdout = format!("a\n{}\n{}\nb\n", park(0), wake(3000));
-        let run = Run::parse(&output(stdout), "k");
-        assert_eq!(
-            run.timeline.render(),
-            "t=0s\n  a\nt=3s\n  b\nnever returned"
-        );
-    }
-
-    #[test]
-    fn text_sharing_a_line_with_a_marker_was_printed_without_a_line_break() {
-        let stdout = format!("half{}\n", park(0));
-        let run = Run::parse(&output(stdout), "k");
-        assert_eq!(run.unterminated, vec!["half".to_string()]);
-    }
 
     #[test]
     fn the_text_form_reads_back() {
@@ -377,6 +231,10 @@ mod tests {
         let timeline = Timeline::parse_rendered(text).unwrap();
         assert_eq!(timeline.render(), text);
         assert_eq!(timeline.end_ms(), 1500);
+        let text = "t=0s\n  a\nreturned at t=1s: null, tasks left running: 2";
+        let timeline = Timeline::parse_rendered(text).unwrap();
+        assert_eq!(timeline.returned.as_ref().unwrap().alive_tasks, 2);
+        assert_eq!(timeline.render(), text);
     }
 
     #[test]
@@ -397,18 +255,5 @@ mod tests {
             ]
             .join("\n")
         );
-    }
-
-    #[test]
-    fn todo_is_told_apart_from_other_panics() {
-        let panic = marker_line(
-            "k",
-            &Event::Panic {
-                message: "not yet implemented: later".into(),
-                location: Some("src/lib.rs:3:5".into()),
-            },
-        );
-        let run = Run::parse(&output(panic), "k");
-        assert_eq!(run.unfinished(), Some(Some("src/lib.rs:3:5")));
     }
 }

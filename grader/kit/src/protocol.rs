@@ -16,6 +16,10 @@ use serde::{Deserialize, Serialize};
 /// read it back (`/proc/self/environ` keeps the environment the process started with).
 pub const TOKEN_ON_STDIN_VAR: &str = "GRADER_KIT_TOKEN_ON_STDIN";
 
+/// Set by the grader to the virtual time (in ms) a scenario may run for, when it is not the
+/// default [`crate::paused::VIRTUAL_LIMIT`]: the lesson's `eternity()` sleeps an hour.
+pub const VIRTUAL_LIMIT_VAR: &str = "GRADER_KIT_VIRTUAL_LIMIT_MS";
+
 /// The character that starts a marker (ASCII "record separator", never typed by accident).
 pub const MARKER_START: char = '\u{1e}';
 
@@ -27,16 +31,23 @@ pub enum Event {
     Park { virtual_ms: u64, real_ms: u64 },
     /// The runtime woke up, at `virtual_ms` (a paused clock jumps to the next timer meanwhile).
     Wake { virtual_ms: u64, real_ms: u64 },
-    /// The graded future returned `result`, at `virtual_ms`.
+    /// The graded future returned `result`, at `virtual_ms`, leaving `alive_tasks` spawned
+    /// tasks still running (a task that outlives the call that started it is often a mistake).
     Done {
         virtual_ms: u64,
         real_ms: u64,
         result: serde_json::Value,
+        #[serde(default)]
+        alive_tasks: usize,
     },
     /// The student's code panicked (the message of `todo!()` starts with "not yet implemented").
+    /// `expected` when it panicked inside [`crate::expecting_panics`]: a task that panics on
+    /// purpose, as a lesson's example does, is not a run that ended badly.
     Panic {
         message: String,
         location: Option<String>,
+        #[serde(default)]
+        expected: bool,
     },
     /// The runtime's only thread ran for `real_ms` without ever waiting: something blocks it.
     /// `computing` tells a busy loop (`true`) from a blocking call such as `std::thread::sleep`
@@ -47,8 +58,13 @@ pub enum Event {
     },
     /// The runtime waited `real_ms` with no timer set: nothing will ever wake it.
     Stuck { real_ms: u64 },
-    /// tokio's clock passed the harness's limit: the program would run (nearly) for ever.
-    TooLong { virtual_ms: u64 },
+    /// tokio's clock passed the scenario's limit (`limit_ms`): the program would run (nearly)
+    /// for ever.
+    TooLong {
+        virtual_ms: u64,
+        #[serde(default)]
+        limit_ms: u64,
+    },
 }
 
 /// Formats `event` as a marker line (without the line break) for the run's `token`.

@@ -16,11 +16,12 @@ use rand::{Rng, SeedableRng};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::checks::Context;
+use crate::checks::ended::ended_badly;
 use crate::child::Limits;
-use crate::exercises::{Context, compile_error, ended_badly};
+use crate::harness::{Harness, Run};
 use crate::mock::http::{Ending, MockServer, Seen};
 use crate::mock::scripted::{self, Behaviour, Route};
-use crate::timeline::Run;
 use crate::tr;
 use crate::verdict::{Outcome, Status};
 
@@ -67,20 +68,13 @@ struct Planned {
     ip: Option<String>,
 }
 
-pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, String> {
+pub async fn grade(
+    context: &Context<'_>,
+    harness: &Harness,
+) -> Result<Vec<(String, Outcome)>, String> {
     let kinds = load_kinds(&context.fixtures)?;
     let text = std::fs::read_to_string(context.fixtures.join("pages/text.ru.txt"))
         .map_err(|error| format!("cannot read the pages' text: {error}"))?;
-    let harness = match &context.harness {
-        Ok(harness) => harness,
-        Err(errors) => {
-            let outcome = compile_error(errors);
-            return Ok(CHECKS
-                .iter()
-                .map(|id| (id.to_string(), outcome.clone()))
-                .collect());
-        }
-    };
     let mut rng = StdRng::seed_from_u64(context.seed);
     let replay = tr!(
         "ip-replay",

@@ -17,11 +17,11 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::exercises::{Context, compile_error, ended_badly, shown};
-use crate::harness::{Harness, expected_text};
+use crate::checks::Context;
+use crate::checks::ended::{ended_badly, shown};
+use crate::harness::{Harness, Run, expected_text};
 use crate::mock::http::{Handler, MockServer, respond};
 use crate::mock::telegram::{self, Failure, FromPerson, Sent, SentKind, Telegram};
-use crate::timeline::Run;
 use crate::tr;
 use crate::verdict::{Outcome, Status};
 
@@ -195,19 +195,12 @@ fn parse_transcripts(text: &str) -> BTreeMap<i64, String> {
     transcripts
 }
 
-pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, String> {
+pub async fn grade(
+    context: &Context<'_>,
+    harness: &Harness,
+) -> Result<Vec<(String, Outcome)>, String> {
     let expected_folder = parse_transcripts(&expected_text(&context.snapshots(), FOLDER_SNAPSHOT)?);
     let expected_search = parse_transcripts(&expected_text(&context.snapshots(), SEARCH_SNAPSHOT)?);
-    let harness = match &context.harness {
-        Ok(harness) => harness,
-        Err(error) => {
-            let outcome = compile_error(error);
-            return Ok(CHECKS
-                .iter()
-                .map(|id| (id.to_string(), outcome.clone()))
-                .collect());
-        }
-    };
     let (folder, search) = tokio::join!(
         converse_with_folder(harness, &context.fixtures),
         converse_with_search(harness, &context.fixtures),
