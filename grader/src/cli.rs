@@ -47,9 +47,16 @@ pub struct Args {
     #[arg(long)]
     pub solutions: bool,
 
-    /// The root of the course to grade (for instance a student's checkout).
+    /// The root of the course to grade (for instance a student's checkout); with
+    /// --submission, the instructor's course to grade it with.
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+
+    /// Grade only the answer files (each exercise's `answers` in course.toml) of this student's
+    /// checkout, with the course given by --root (the current one by default): the student's
+    /// grader, fixtures and snapshots are ignored.
+    #[arg(long, value_name = "DIR", conflicts_with = "solutions")]
+    pub submission: Option<PathBuf>,
 
     /// Replay a run: the seed a failure message named (random scenarios are drawn from it).
     #[arg(long, value_name = "N")]
@@ -218,6 +225,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 limits: Limits::default(),
                 seed: args.seed.unwrap_or_else(rand::random),
                 target_dir,
+                submission: None,
             };
             crate::watch::watch(plan, &mut anstream::stdout())?;
             return Ok(ExitCode::SUCCESS);
@@ -239,6 +247,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 limits: Limits::default(),
                 seed: 0,
                 target_dir,
+                submission: None,
             };
             let photos = crate::chat::default_photos(&plan);
             let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
@@ -303,7 +312,8 @@ fn run(args: Args) -> Result<ExitCode, String> {
     } else {
         Variant::Exercise
     };
-    let grade = grade_with(root, args.names, variant, args.seed)?;
+    let submission = args.submission.map(absolute).transpose()?;
+    let grade = grade_with(root, args.names, variant, args.seed, submission)?;
 
     if args.format == Format::Classroom {
         // The points carry the verdict: the run succeeds whenever the results are written.
@@ -337,6 +347,7 @@ fn grade_with(
     names: Vec<String>,
     variant: Variant,
     seed: Option<u64>,
+    submission: Option<PathBuf>,
 ) -> Result<crate::verdict::Grade, String> {
     let plan = Plan {
         root,
@@ -345,6 +356,7 @@ fn grade_with(
         limits: Limits::default(),
         seed: seed.unwrap_or_else(rand::random),
         target_dir: None,
+        submission,
     };
     let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
     let progress = Progress::new();
@@ -357,7 +369,7 @@ fn grade_quietly(
     names: Vec<String>,
     seed: Option<u64>,
 ) -> Result<crate::verdict::Grade, String> {
-    grade_with(root, names, Variant::Exercise, seed)
+    grade_with(root, names, Variant::Exercise, seed, None)
 }
 
 /// `root` as an absolute path: harnesses run in the exercises' folders, where a relative path

@@ -19,6 +19,8 @@
 //! - [`mock`]: local servers that stand in for the internet (IP services, pages).
 //! - [`verdict`]: statuses, outcomes and reports with points.
 //! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
+//! - [`submission`]: a student's answer files graded with the instructor's course
+//!   (`--submission`).
 //! - [`export`]: the student template: the course without its solutions.
 //! - [`report`]: the human, JSON and classroom formats of a grade.
 //! - [`i18n`]: the two languages of the messages (English, Russian) and their catalogues.
@@ -50,6 +52,7 @@ pub mod progress;
 pub mod report;
 pub mod reset;
 pub mod runner;
+pub mod submission;
 pub mod timeline;
 pub mod verdict;
 pub mod watch;

@@ -126,6 +126,7 @@ async fn grade_course(
         limits: Limits::default(),
         seed: 2026,
         target_dir,
+        submission: None,
     };
     grade(&plan, &Progress::hidden()).await.unwrap()
 }
