@@ -20,8 +20,9 @@
 //! - [`verdict`]: statuses, outcomes and reports with points.
 //! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
 //! - [`submission`]: a student's answer files graded with the instructor's course
-//!   (`--submission`).
-//! - [`export`]: the student template: the course without its solutions.
+//!   (`--submission`); [`class`]: a whole class of them, into a gradebook.
+//! - [`export`]: the student template: the course without its solutions; [`classroom50`]:
+//!   Classroom 50's autograder folder around it.
 //! - [`report`]: the human, JSON and classroom formats of a grade.
 //! - [`i18n`]: the two languages of the messages (English, Russian) and their catalogues.
 //! - [`progress`]: the spinner.
@@ -38,6 +39,8 @@ pub mod cargo;
 pub mod chat;
 pub mod checks;
 pub mod child;
+pub mod class;
+pub mod classroom50;
 pub mod cli;
 pub mod course;
 pub mod dev;

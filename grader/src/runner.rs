@@ -35,6 +35,9 @@ pub struct Plan {
     /// instructor's), in a working copy of it: see [`crate::submission`]. `None` grades the
     /// course at `root` as it is.
     pub submission: Option<PathBuf>,
+    /// With a submission: where the working copy goes (`target/submission` under `root` when
+    /// `None`); it builds in `target_dir` if given, else beside the copy.
+    pub work_dir: Option<PathBuf>,
 }
 
 /// Grades what `plan` names. Fails only when the grader itself cannot run (no course file,
@@ -49,7 +52,7 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
     // manifest before any student code runs.
     let working_copy = match &plan.submission {
         Some(submission) => {
-            let copy = WorkingCopy::prepare(&plan.root)?;
+            let copy = WorkingCopy::prepare(&plan.root, plan.work_dir.as_deref())?;
             for note in copy.lay_answers(&course, submission)? {
                 eprintln!("grader: {note}");
             }
@@ -58,7 +61,14 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
         None => None,
     };
     let (root, target_dir) = match &working_copy {
-        Some(copy) => (copy.course.clone(), Some(copy.target.clone())),
+        Some(copy) => (
+            copy.course.clone(),
+            Some(
+                plan.target_dir
+                    .clone()
+                    .unwrap_or_else(|| copy.target.clone()),
+            ),
+        ),
         None => (plan.root.clone(), plan.target_dir.clone()),
     };
     // In a student's own copy, an exercise whose grading files were edited scores nothing.
@@ -183,6 +193,7 @@ fn score(exercise: &Exercise, mut outcomes: Vec<(String, Outcome)>) -> ExerciseR
                 points: if passed { check.points } else { 0 },
                 max_points: check.points,
                 message: outcome.message,
+                message_id: outcome.message_id,
                 details: outcome.details,
                 hint: check
                     .hint

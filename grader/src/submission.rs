@@ -38,9 +38,10 @@ pub struct WorkingCopy {
 
 impl WorkingCopy {
     /// Checks the instructor's course at `root` against its manifest and makes (or brings up to
-    /// date) its working copy. Files that did not change keep their times, so that the builds
-    /// of one submission after another stay warm.
-    pub fn prepare(root: &Path) -> Result<WorkingCopy, String> {
+    /// date) its working copy, in `work` (by default `target/submission` under `root`). Files
+    /// that did not change keep their times, so that the builds of one submission after
+    /// another stay warm.
+    pub fn prepare(root: &Path, work: Option<&Path>) -> Result<WorkingCopy, String> {
         let sealed = Sealed::read(root)?;
         let problems = sealed.verify(root);
         if !problems.is_empty() {
@@ -52,7 +53,7 @@ impl WorkingCopy {
             ));
         }
         let grading_files = sealed.read_files(root)?;
-        let base = root.join("target").join("submission");
+        let base = work.map_or_else(|| root.join("target").join("submission"), Path::to_path_buf);
         let copy = WorkingCopy {
             root: root.to_path_buf(),
             course: base.join("course"),

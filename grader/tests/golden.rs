@@ -127,6 +127,7 @@ async fn grade_course(
         seed: 2026,
         target_dir,
         submission: None,
+        work_dir: None,
     };
     grade(&plan, &Progress::hidden()).await.unwrap()
 }

@@ -33,6 +33,7 @@ async fn grade_submission(submission: &Path, names: &[&str]) -> Grade {
         seed: 2026,
         target_dir: None,
         submission: Some(submission.to_path_buf()),
+        work_dir: None,
     };
     grade(&plan, &Progress::hidden()).await.unwrap()
 }

@@ -203,6 +203,7 @@ mod tests {
             points,
             max_points,
             message: format!("what happened in {id}"),
+            message_id: None,
             details: None,
             hint: None,
         };
