@@ -4,26 +4,239 @@
 //! `src/lib.rs`, or `from-solution.toml`, replacements that turn the reference solution into a
 //! wrong variant; and any other file by its name in the exercise's folder, such as
 //! `prediction.txt`; what a case leaves out stays as the stub ships it), a `README` if it needs
-//! words, a `unix-only` file if it cannot pass elsewhere, and `expected.json`, the verdict: each check's status, points and message. Every case is
-//! graded in one temporary copy of the course, built into this workspace's `target/`, so that
-//! no dependency is compiled again.
+//! words, a `unix-only` file if it cannot pass elsewhere, and `expected.json`, the verdict: each
+//! check's status, points, message and details. Details are pinned as their lines, without what
+//! changes from one run, or one rustc, to the next: a compiler's errors are reduced to their
+//! codes (`error[E0308]`, one per line; `error` for one without a code), a panic's OS thread id
+//! and the temporary copy's path are left out, and of a text longer than 100 lines (a flood of
+//! output) the rest is pinned as its number of lines.
+//!
+//! Each case is a test of its own, named `<exercise dir>/<case>`
+//! (`01-factorial-gather/sequential`), beside the other tests of this file: `cargo test -p grader
+//! --test golden -- --list` lists them, `cargo test -p grader --test golden --
+//! 01-factorial-gather/sequential` runs one (a filter runs every test whose name contains it;
+//! `--exact` asks for the whole name), and a failure names its case and shows expected and
+//! actual as a diff. The binary is a `libtest-mimic`
+//! harness (`harness = false`) that runs one test at a time, whatever `--test-threads` says:
+//! every case is graded in the same temporary copy of the course, made once per run, and built
+//! into one target folder inside this workspace's `target/`, so that the first case compiles
+//! the dependencies and the others only the submission.
 //!
 //! After changing a message on purpose, `GOLDEN_BLESS=1 cargo test -p grader --test golden`
-//! rewrites the `expected.json` files; review them with `git diff`. `GOLDEN_ONLY=<text>` runs
-//! only the cases whose path contains the text (`GOLDEN_ONLY=03-image-bot`).
+//! rewrites the `expected.json` files of the cases it runs; review them with `git diff`.
+//! `GOLDEN_ONLY=<text>`, when no filter is given after `--`, is the filter: it runs only the
+//! tests whose name contains the text (`GOLDEN_ONLY=03-image-bot`).
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use grader::child::Limits;
-use grader::course::{Course, Variant};
+use grader::course::{Course, Exercise, Variant};
 use grader::progress::Progress;
 use grader::runner::{Plan, grade};
 use grader::verdict::{ExerciseReport, Grade, Status};
+use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{Value, json};
 
-/// One course's harness binary is rebuilt in place when the graded variant changes: the builds
-/// and runs of different tests must not interleave.
-static BUILDS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+fn main() {
+    let mut args = Arguments::from_args();
+    // The tests share a copy of the course and a target folder, where each build replaces the
+    // harness binaries of the one before: they run one at a time.
+    args.test_threads = Some(1);
+    if args.filter.is_none() {
+        args.filter = std::env::var("GOLDEN_ONLY")
+            .ok()
+            .filter(|only| !only.is_empty());
+    }
+    let copy = Arc::new(SharedCopy::default());
+    let mut trials = golden_cases(&copy);
+    trials.extend(other_tests());
+    let conclusion = libtest_mimic::run(&args, trials);
+    // The trials are gone with their handles on the copy: this removes it before exiting.
+    drop(copy);
+    conclusion.exit()
+}
+
+/// The temporary copy of the course that the golden cases are graded in, made when the first
+/// case runs (not for `--list`, nor for a run of the other tests alone).
+#[derive(Default)]
+struct SharedCopy(OnceLock<tempfile::TempDir>);
+
+impl SharedCopy {
+    fn path(&self) -> &Path {
+        self.0
+            .get_or_init(|| {
+                let copy = tempfile::tempdir().unwrap();
+                copy_course(&course_root(), copy.path());
+                copy
+            })
+            .path()
+    }
+}
+
+/// One test per case folder, in the course's order and then by name.
+fn golden_cases(copy: &Arc<SharedCopy>) -> Vec<Trial> {
+    let root = course_root();
+    let course = Course::load(&root).unwrap();
+    let shipped = stubs_as_shipped(&root);
+    let mut trials = Vec::new();
+    for exercise in &course.exercises {
+        let Ok(entries) = std::fs::read_dir(root.join("grader/golden").join(&exercise.dir)) else {
+            continue;
+        };
+        let mut cases: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
+        cases.sort();
+        for case in cases.into_iter().filter(|case| case.is_dir()) {
+            let name = format!(
+                "{}/{}",
+                exercise.dir,
+                case.file_name().unwrap().to_string_lossy()
+            );
+            // The stub cases grade the stub in the tree: only meaningful while it is untouched.
+            // A case marked `unix-only` relies on what only Unix offers (its file says what).
+            let ignored = (case.ends_with("stub") && !shipped)
+                || (case.join("unix-only").exists() && !cfg!(unix));
+            let (copy, exercise) = (Arc::clone(copy), exercise.clone());
+            let test = move || grade_case(copy.path(), &exercise, &case);
+            trials.push(Trial::test(name, test).with_ignored_flag(ignored));
+        }
+    }
+    assert!(!trials.is_empty(), "no golden case was found");
+    trials
+}
+
+/// Lays a case over the stub in the copy, grades it, and compares (or, with `GOLDEN_BLESS`,
+/// writes) its verdict.
+fn grade_case(copy: &Path, exercise: &Exercise, case: &Path) -> Result<(), Failed> {
+    let root = course_root();
+    let stub_dir = exercise.crate_dir(&root, Variant::Exercise);
+    let copy_dir = exercise.crate_dir(copy, Variant::Exercise);
+    // Start from the stub as shipped, then lay the case's files over it.
+    copy_course(&stub_dir, &copy_dir);
+    for entry in std::fs::read_dir(case).unwrap() {
+        let from = entry.unwrap().path();
+        let name = from.file_name().unwrap().to_str().unwrap().to_string();
+        let to = match name.as_str() {
+            "expected.json" | "README" | "unix-only" => continue,
+            "from-solution.toml" => {
+                let solution = exercise.crate_dir(&root, Variant::Solution);
+                let lib = from_solution(&solution.join("src/lib.rs"), &from);
+                std::fs::write(copy_dir.join("src/lib.rs"), lib).unwrap();
+                continue;
+            }
+            "lib.rs" => copy_dir.join("src/lib.rs"),
+            other => copy_dir.join(other),
+        };
+        std::fs::copy(&from, to).unwrap();
+    }
+
+    let grade = block_on(grade_course(
+        copy,
+        Some(golden_target_dir()),
+        &[&exercise.name],
+        Variant::Exercise,
+    ));
+    let actual = verdict(&grade.exercises[0], copy);
+    let expected_path = case.join("expected.json");
+    if std::env::var_os("GOLDEN_BLESS").is_some() {
+        let text = serde_json::to_string_pretty(&actual).unwrap() + "\n";
+        std::fs::write(&expected_path, text).unwrap();
+        return Ok(());
+    }
+    let expected = std::fs::read_to_string(&expected_path)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok());
+    if expected.as_ref() == Some(&actual) {
+        return Ok(());
+    }
+    let expected_text = match &expected {
+        Some(expected) => serde_json::to_string_pretty(expected).unwrap() + "\n",
+        None => String::new(),
+    };
+    let actual_text = serde_json::to_string_pretty(&actual).unwrap() + "\n";
+    let diff = similar::TextDiff::from_lines(&expected_text, &actual_text)
+        .unified_diff()
+        .context_radius(3)
+        .header("expected.json", "actual")
+        .to_string();
+    let missing = if expected.is_none() {
+        " (no readable expected.json)"
+    } else {
+        ""
+    };
+    Err(format!(
+        "golden case {}/{} got another verdict{missing} (GOLDEN_BLESS=1 rewrites {}):\n{diff}",
+        exercise.dir,
+        case.file_name().unwrap().to_string_lossy(),
+        expected_path.display()
+    )
+    .into())
+}
+
+/// The tests that are not golden cases, each one a test of its own.
+fn other_tests() -> Vec<Trial> {
+    /// A test that runs on a current-thread runtime, as `#[tokio::test]` would.
+    fn on_tokio<F: Future<Output = ()> + 'static>(name: &str, test: fn() -> F) -> Trial {
+        Trial::test(name, move || {
+            block_on(test());
+            Ok(())
+        })
+    }
+    vec![
+        on_tokio(
+            "solutions_pass_and_stubs_are_not_done_yet",
+            solutions_pass_and_stubs_are_not_done_yet,
+        ),
+        on_tokio(
+            "a_compile_error_stops_only_its_own_exercise",
+            a_compile_error_stops_only_its_own_exercise,
+        ),
+        on_tokio(
+            "the_export_grades_as_not_done_and_holds_no_answers",
+            the_export_grades_as_not_done_and_holds_no_answers,
+        ),
+        on_tokio(
+            "an_edited_snapshot_is_reported",
+            an_edited_snapshot_is_reported,
+        ),
+        on_tokio(
+            "the_classroom_format_writes_every_output",
+            the_classroom_format_writes_every_output,
+        ),
+        #[cfg(target_os = "linux")]
+        on_tokio("grading_needs_no_network", grading_needs_no_network),
+        on_tokio(
+            "watch_grades_again_at_each_save",
+            watch_grades_again_at_each_save,
+        ),
+        on_tokio(
+            "the_locale_chooses_the_language",
+            the_locale_chooses_the_language,
+        ),
+        Trial::test("details_are_pinned_without_what_varies", || {
+            details_are_pinned_without_what_varies();
+            Ok(())
+        }),
+        Trial::test("hints_speak_russian_too", || {
+            hints_speak_russian_too();
+            Ok(())
+        }),
+        on_tokio(
+            "list_shows_every_exercise_in_course_order",
+            list_shows_every_exercise_in_course_order,
+        ),
+        on_tokio("chat_talks_to_the_bot", chat_talks_to_the_bot),
+    ]
+}
+
+fn block_on<F: Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(future)
+}
 
 fn course_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -132,117 +345,115 @@ async fn grade_course(
     grade(&plan, &Progress::hidden()).await.unwrap()
 }
 
-/// The parts of a verdict a golden case pins: status, points and message of each check.
-fn verdict(report: &ExerciseReport) -> Value {
+/// The parts of a verdict a golden case pins: status, points, message and details of each
+/// check, the details as the lines `pinned_details` keeps. `copy` is where the case was graded.
+fn verdict(report: &ExerciseReport, copy: &Path) -> Value {
     let checks: serde_json::Map<String, Value> = report
         .checks
         .iter()
         .map(|check| {
-            let value = json!({
+            let mut value = json!({
                 "status": check.status,
                 "points": check.points,
                 "message": check.message,
             });
+            if let Some(details) = &check.details {
+                let details = details.replace(&copy.display().to_string(), "<course>");
+                value["details"] = json!(pinned_details(check.status, &details));
+            }
             (check.id.clone(), value)
         })
         .collect();
     json!({ "status": report.status, "points": report.points, "checks": checks })
 }
 
-#[tokio::test]
-async fn golden_cases_get_their_verdicts() {
-    let _builds = BUILDS.lock().await;
-    let bless = std::env::var_os("GOLDEN_BLESS").is_some();
-    let course_root = course_root();
-    let course = Course::load(&course_root).unwrap();
-    let copy = tempfile::tempdir().unwrap();
-    copy_course(&course_root, copy.path());
+/// Lines of a check's details that a golden case pins at most: a flood of output makes a
+/// side-by-side timeline of a megabyte, of which the rest is pinned as its number of lines.
+const PINNED_LINES: usize = 100;
 
-    let mut failures = Vec::new();
-    let mut graded = 0;
-    let shipped = stubs_as_shipped(&course_root);
-    for exercise in &course.exercises {
-        let cases_dir = course_root.join("grader/golden").join(&exercise.dir);
-        let Ok(entries) = std::fs::read_dir(&cases_dir) else {
-            continue;
-        };
-        let mut cases: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
-        cases.sort();
-        let stub_dir = exercise.crate_dir(&course_root, Variant::Exercise);
-        let copy_dir = exercise.crate_dir(copy.path(), Variant::Exercise);
-        let only = std::env::var("GOLDEN_ONLY").unwrap_or_default();
-        for case in cases {
-            if !case.to_string_lossy().contains(&only) {
-                continue;
-            }
-            // The stub cases grade the stub in the tree: only meaningful while it is untouched.
-            if case.ends_with("stub") && !shipped {
-                continue;
-            }
-            // A case marked `unix-only` relies on what only Unix offers (its file says what).
-            if case.join("unix-only").exists() && !cfg!(unix) {
-                continue;
-            }
-            // Start from the stub as shipped, then lay the case's files over it.
-            copy_course(&stub_dir, &copy_dir);
-            for entry in std::fs::read_dir(&case).unwrap() {
-                let from = entry.unwrap().path();
-                let name = from.file_name().unwrap().to_str().unwrap().to_string();
-                let to = match name.as_str() {
-                    "expected.json" | "README" | "unix-only" => continue,
-                    "from-solution.toml" => {
-                        let solution = exercise.crate_dir(&course_root, Variant::Solution);
-                        let lib = from_solution(&solution.join("src/lib.rs"), &from);
-                        std::fs::write(copy_dir.join("src/lib.rs"), lib).unwrap();
-                        continue;
-                    }
-                    "lib.rs" => copy_dir.join("src/lib.rs"),
-                    other => copy_dir.join(other),
-                };
-                std::fs::copy(&from, to).unwrap();
-            }
-
-            let grade = grade_course(
-                copy.path(),
-                Some(golden_target_dir()),
-                &[&exercise.name],
-                Variant::Exercise,
-            )
-            .await;
-            let actual = verdict(&grade.exercises[0]);
-            let expected_path = case.join("expected.json");
-            graded += 1;
-            if bless {
-                let text = serde_json::to_string_pretty(&actual).unwrap() + "\n";
-                std::fs::write(&expected_path, text).unwrap();
-                continue;
-            }
-            let expected: Value = std::fs::read_to_string(&expected_path)
-                .ok()
-                .and_then(|text| serde_json::from_str(&text).ok())
-                .unwrap_or(Value::Null);
-            if expected != actual {
-                failures.push(format!(
-                    "{}:\n  expected {}\n  actual   {}",
-                    case.display(),
-                    expected,
-                    actual
-                ));
-            }
-        }
+/// The lines of a check's details that a golden case pins: what stays the same from one run,
+/// and one rustc, to the next. A compiler's diagnostics are reduced to their codes
+/// (`error[E0308]`, or `error` for one without a code), in order, with the grader's own lines
+/// (`... and 2 more errors`); the OS thread id that a panic's first line names is dropped; a
+/// text longer than `PINNED_LINES` is cut there.
+fn pinned_details(status: Status, details: &str) -> Vec<String> {
+    let mut lines: Vec<String> = if status == Status::CompileError {
+        details.lines().filter_map(error_code).collect()
+    } else {
+        details.lines().map(without_thread_id).collect()
+    };
+    if lines.len() > PINNED_LINES {
+        let more = lines.len() - PINNED_LINES;
+        lines.truncate(PINNED_LINES);
+        lines.push(format!("<{more} more lines>"));
     }
-    assert!(graded > 0, "no golden case was found");
-    assert!(
-        failures.is_empty(),
-        "{} golden cases got another verdict (GOLDEN_BLESS=1 rewrites them):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    lines
 }
 
-#[tokio::test]
+/// `error[E0308]` for a diagnostic's first line `error[E0308]: mismatched types`, `error` for
+/// one without a code; a line of the grader's own (`... and 2 more errors`) as it is; `None`
+/// for the rest of a diagnostic (its spans, notes and help), which rustc words as it likes.
+fn error_code(line: &str) -> Option<String> {
+    if let Some(rest) = line.strip_prefix("error")
+        && (rest.starts_with(':') || rest.starts_with('['))
+    {
+        let code = rest
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .map(|(code, _)| code);
+        return Some(match code {
+            Some(code) => format!("error[{code}]"),
+            None => "error".to_string(),
+        });
+    }
+    line.starts_with("... ").then(|| line.to_string())
+}
+
+/// A line without the OS thread id of a panic (`thread 'main' (19422) panicked at` is
+/// `thread 'main' panicked at`): rustc's panic message names it, and it is new at each run.
+fn without_thread_id(line: &str) -> String {
+    if let Some((before, after)) = line.split_once("' (")
+        && before.contains("thread '")
+        && let Some((id, rest)) = after.split_once(')')
+        && !id.is_empty()
+        && id.bytes().all(|byte| byte.is_ascii_digit())
+        && rest.starts_with(" panicked")
+    {
+        return format!("{before}'{rest}");
+    }
+    line.to_string()
+}
+
+/// What `pinned_details` keeps and drops, on texts written the way rustc and the grader write
+/// them.
+fn details_are_pinned_without_what_varies() {
+    let compiler = "error[E0308]: mismatched types\n --> exercises/01-factorial-gather/src/lib.rs:3:23\n  |\n3 |     let label: &str = number;\n  |                ^^^^^^ expected `&str`, found `u64`\n\nerror: cannot find macro `prinln` in this scope\n --> src/lib.rs:1:1\n\n... and 2 more errors (see `cargo build -p factorial-gather`)";
+    assert_eq!(
+        pinned_details(Status::CompileError, compiler),
+        [
+            "error[E0308]",
+            "error",
+            "... and 2 more errors (see `cargo build -p factorial-gather`)"
+        ]
+    );
+    let panic = "\nthread 'main' (19422) panicked at src/lib.rs:4:5:\nboom\nthread 'tokio-runtime-worker' (7) panicked at x\nthread 'main' (not a number) panicked";
+    assert_eq!(
+        pinned_details(Status::Failed, panic),
+        [
+            "",
+            "thread 'main' panicked at src/lib.rs:4:5:",
+            "boom",
+            "thread 'tokio-runtime-worker' panicked at x",
+            "thread 'main' (not a number) panicked"
+        ]
+    );
+    let long = "line\n".repeat(PINNED_LINES + 5);
+    let pinned = pinned_details(Status::Failed, &long);
+    assert_eq!(pinned.len(), PINNED_LINES + 1);
+    assert_eq!(pinned[PINNED_LINES], "<5 more lines>");
+}
+
 async fn solutions_pass_and_stubs_are_not_done_yet() {
-    let _builds = BUILDS.lock().await;
     let root = course_root();
     let solutions = grade_course(&root, None, &[], Variant::Solution).await;
     for exercise in &solutions.exercises {
@@ -266,9 +477,7 @@ async fn solutions_pass_and_stubs_are_not_done_yet() {
     }
 }
 
-#[tokio::test]
 async fn a_compile_error_stops_only_its_own_exercise() {
-    let _builds = BUILDS.lock().await;
     let course_root = course_root();
     let course = Course::load(&course_root).unwrap();
     let copy = tempfile::tempdir().unwrap();
@@ -313,9 +522,7 @@ async fn a_compile_error_stops_only_its_own_exercise() {
     }
 }
 
-#[tokio::test]
 async fn the_export_grades_as_not_done_and_holds_no_answers() {
-    let _builds = BUILDS.lock().await;
     let template = tempfile::tempdir().unwrap();
     let dir = template.path().join("course");
     grader::export::export(&course_root(), &dir).unwrap();
@@ -352,9 +559,7 @@ async fn the_export_grades_as_not_done_and_holds_no_answers() {
     }
 }
 
-#[tokio::test]
 async fn an_edited_snapshot_is_reported() {
-    let _builds = BUILDS.lock().await;
     let copy = tempfile::tempdir().unwrap();
     copy_course(&course_root(), copy.path());
     let snapshot = copy
@@ -377,9 +582,7 @@ async fn an_edited_snapshot_is_reported() {
 
 /// `--format classroom`, as CI runs it: all outputs written, 0 points for the stubs, full points
 /// for the solutions, exit status 0 both times.
-#[tokio::test]
 async fn the_classroom_format_writes_every_output() {
-    let _builds = BUILDS.lock().await;
     let root = course_root();
     let course = Course::load(&root).unwrap();
     let run = |solutions: bool| {
@@ -426,9 +629,7 @@ async fn the_classroom_format_writes_every_output() {
 /// of their own, where only the loopback interface exists. Skipped, with the reason, where
 /// `unshare -rn` is not allowed.
 #[cfg(target_os = "linux")]
-#[tokio::test]
 async fn grading_needs_no_network() {
-    let _builds = BUILDS.lock().await;
     let probe = std::process::Command::new("unshare")
         .args(["-rn", "sh", "-c", "ip link set lo up"])
         .output();
@@ -456,10 +657,8 @@ async fn grading_needs_no_network() {
 
 /// The student's loop: `watch` grades the stub, grades it again when a correct solution is
 /// saved, sees it pass, moves on, and quits on `q`.
-#[tokio::test]
 async fn watch_grades_again_at_each_save() {
     use std::io::{BufRead, Write};
-    let _builds = BUILDS.lock().await;
     let copy = tempfile::tempdir().unwrap();
     copy_course(&course_root(), copy.path());
     let mut watch = std::process::Command::new(env!("CARGO_BIN_EXE_grader"))
@@ -520,9 +719,7 @@ async fn watch_grades_again_at_each_save() {
 /// `LC_MESSAGES` says otherwise; `--lang` overrides them all; the JSON for programs stays English
 /// unless `--lang` asks. (Every other test here pins English: the golden cases run in-process,
 /// where English is the default, and the commands above pass `--lang en`.)
-#[tokio::test]
 async fn the_locale_chooses_the_language() {
-    let _builds = BUILDS.lock().await;
     if !stubs_as_shipped(&course_root()) {
         eprintln!("skipped: the stubs under exercises/ have been changed");
         return;
@@ -562,7 +759,6 @@ async fn the_locale_chooses_the_language() {
 }
 
 /// `hint` in Russian: the tiers of `course.toml`'s `hints.ru`, in order.
-#[test]
 fn hints_speak_russian_too() {
     let root = tempfile::tempdir().unwrap();
     std::fs::copy(
@@ -590,9 +786,7 @@ fn hints_speak_russian_too() {
 
 /// `list`: every exercise in course order, with its status and points. The stubs as shipped
 /// are all "not done yet", with 0 points.
-#[tokio::test]
 async fn list_shows_every_exercise_in_course_order() {
-    let _builds = BUILDS.lock().await;
     let root = course_root();
     if !stubs_as_shipped(&root) {
         eprintln!("skipped: the stubs under exercises/ have been changed");
@@ -627,10 +821,8 @@ async fn list_shows_every_exercise_in_course_order() {
 /// `chat`: a person's lines go to the bot through the mock Telegram, its replies come back as
 /// they arrive, and its photos are saved; the end of input ends the chat once every message has
 /// its reply. The input stays open until the replies are read, so that no timing is involved.
-#[tokio::test]
 async fn chat_talks_to_the_bot() {
     use std::io::{BufRead, Write};
-    let _builds = BUILDS.lock().await;
     let root = course_root();
     let mut chat = std::process::Command::new(env!("CARGO_BIN_EXE_grader"))
         .args(["chat", "--solution", "--lang", "en", "--root"])
