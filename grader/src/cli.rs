@@ -1,6 +1,6 @@
 //! The command line: `cargo run -p grader -- [NAME...] [--solutions] [--root DIR] [--format
-//! human|json|classroom] [--seed N]`, the subcommands `export DIR` and `seal`, and the exit codes
-//! (0 all passed, 1 some did not, 2 the grader could not run).
+//! human|json|classroom] [--seed N]`, the subcommands (`export DIR`, `seal`, `reset NAME`, ...),
+//! and the exit codes (0 all passed, 1 some did not, 2 the grader could not run).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -72,12 +72,19 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write the student template: the course without its solutions and golden cases.
+    ///
+    /// The exercises' stubs are taken from the last commit (HEAD): it refuses while exercises/
+    /// differs from HEAD (changed or untracked files), and names them.
     Export {
         /// Where to write it (a new or empty folder).
         dir: PathBuf,
         /// The course to export (by default, the one around the current folder).
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
+        /// Take exercises/ as it is on disk, unchecked, instead of from the last commit: for a
+        /// copy of the course without git history. Make sure it holds the unsolved stubs.
+        #[arg(long)]
+        working_tree: bool,
     },
     /// Every exercise, its status and its points, in course order.
     List {
@@ -112,7 +119,8 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         target_dir: Option<PathBuf>,
     },
-    /// Put an exercise back as it was shipped (asks first).
+    /// Put an exercise's answer files back as shipped (asks first): from the first commit in a
+    /// student's copy, from HEAD in the course repository.
     Reset {
         /// The exercise, by package or folder name.
         name: String,
@@ -186,9 +194,18 @@ fn language(args: &Args) -> Lang {
 
 fn run(args: Args) -> Result<ExitCode, String> {
     match args.command {
-        Some(Command::Export { dir, root }) => {
+        Some(Command::Export {
+            dir,
+            root,
+            working_tree,
+        }) => {
             let root = root.map_or_else(default_root, Ok)?;
-            crate::export::export(&root, &dir)?;
+            let stubs = if working_tree {
+                crate::export::Stubs::WorkingTree
+            } else {
+                crate::export::Stubs::Committed
+            };
+            crate::export::export_with(&root, &dir, stubs)?;
             println!("{}", tr!("cli-exported", dir = dir.display().to_string()));
             return Ok(ExitCode::SUCCESS);
         }

@@ -19,7 +19,10 @@
 //! - [`mock`]: local servers that stand in for the internet (IP services, pages).
 //! - [`verdict`]: statuses, outcomes and reports with points.
 //! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
-//! - [`export`]: the student template: the course without its solutions.
+//! - [`export`]: the student template: the course without its solutions, its stubs as
+//!   committed.
+//! - [`git`]: what `export` and `reset` ask git about the course (HEAD, the first commit, what
+//!   changed, a committed file).
 //! - [`report`]: the human, JSON and classroom formats of a grade.
 //! - [`i18n`]: the two languages of the messages (English, Russian) and their catalogues.
 //! - [`progress`]: the spinner.
@@ -41,6 +44,7 @@ pub mod course;
 pub mod dev;
 pub mod exercises;
 pub mod export;
+pub mod git;
 pub mod harness;
 pub mod hints;
 pub mod i18n;
