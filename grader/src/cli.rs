@@ -322,14 +322,10 @@ fn run(args: Args) -> Result<ExitCode, String> {
     };
     let grade = grade_with(root, args.names, variant, args.seed)?;
 
-    if args.format == Format::Classroom {
-        // The points carry the verdict: the run succeeds whenever the results are written.
-        report::classroom::write_all(&grade, &args.out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
+    // With --format classroom the human report goes to the log (stdout) too, beside its files.
     let text = match args.format {
         Format::Json => report::json::render(&grade) + "\n",
-        _ => report::human::render(&grade),
+        Format::Human | Format::Classroom => report::human::render(&grade),
     };
     let mut stdout = anstream::stdout();
     stdout
@@ -338,6 +334,11 @@ fn run(args: Args) -> Result<ExitCode, String> {
         .map_err(|error| tr!("cli-cannot-write-report", error = error.to_string()))?;
     for problem in &grade.problems {
         let _ = writeln!(anstream::stderr(), "grader: {problem}");
+    }
+    if args.format == Format::Classroom {
+        // The points carry the verdict: the run succeeds whenever the results are written.
+        report::classroom::write_all(&grade, &args.out)?;
+        return Ok(ExitCode::SUCCESS);
     }
     Ok(if !grade.problems.is_empty() {
         ExitCode::from(2)

@@ -30,7 +30,6 @@ report-tampered = The grading files differ from the sealed manifest ({ $manifest
 classroom-heading = Autograding
 classroom-columns = exercise | check | status | points
 classroom-total = Total: { $points }/{ $max_points } points
-classroom-tampered = The grading files were edited: { $files }
 classroom-tampered-warning = **The grading files were edited**: { $files }
 
 ## the spinner

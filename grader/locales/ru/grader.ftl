@@ -41,7 +41,6 @@ classroom-total = Всего: { $points } из { $max_points } { $max_points ->
         [one] балла
        *[other] баллов
     }
-classroom-tampered = Файлы грейдера изменены: { $files }
 classroom-tampered-warning = **Файлы грейдера изменены**: { $files }
 
 ## индикатор
