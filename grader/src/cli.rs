@@ -3,7 +3,7 @@
 //! and the exit codes (0 all passed, 1 some did not, 2 the grader could not run).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -47,9 +47,25 @@ pub struct Args {
     #[arg(long)]
     pub solutions: bool,
 
-    /// The root of the course to grade (for instance a student's checkout).
+    /// The root of the course to grade (for instance a student's checkout); with
+    /// --submission, the instructor's course to grade it with.
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+
+    /// Grade only the answer files (each exercise's `answers` in course.toml) of this student's
+    /// checkout, with the course given by --root (the current one by default): the student's
+    /// grader, fixtures and snapshots are ignored.
+    #[arg(long, value_name = "DIR", conflicts_with = "solutions")]
+    pub submission: Option<PathBuf>,
+
+    /// With --submission: where to keep the working copy of the course that the answers are
+    /// laid over (by default target/submission under --root).
+    #[arg(long, value_name = "DIR", requires = "submission")]
+    pub work: Option<PathBuf>,
+
+    /// Where to build the harnesses (by default, the graded copy's own target/).
+    #[arg(long, value_name = "DIR")]
+    pub target_dir: Option<PathBuf>,
 
     /// Replay a run: the seed a failure message named (random scenarios are drawn from it).
     #[arg(long, value_name = "N")]
@@ -59,7 +75,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// With --format classroom: the folder for Classroom 50's result.json.
+    /// With --format classroom or classroom50: the folder for Classroom 50's result.json.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
 
@@ -85,6 +101,14 @@ pub enum Command {
         /// copy of the course without git history. Make sure it holds the unsolved stubs.
         #[arg(long)]
         working_tree: bool,
+        /// Write Classroom 50's autograder folder instead: `autograder.py` and the template
+        /// beside it, to commit as `<classroom>/autograders/<assignment>/`.
+        #[arg(long)]
+        classroom50: bool,
+        /// With --classroom50: put the instructor's hidden scenarios in too. Classroom 50
+        /// publishes the folder on Pages, where students can read it.
+        #[arg(long, requires = "classroom50")]
+        with_hidden: bool,
     },
     /// Every exercise, its status and its points, in course order.
     List {
@@ -133,6 +157,19 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
     },
+    /// Grade a class: each DIR is a student's checkout, graded with this course (only its
+    /// answer files count). Writes gradebook.csv and mistakes.md.
+    Class {
+        /// The students' checkouts; each folder's name names its student.
+        #[arg(value_name = "DIR", required = true)]
+        students: Vec<PathBuf>,
+        /// The instructor's course (by default, the one around the current folder).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// Where to write gradebook.csv and mistakes.md.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+    },
     /// Tools for course authors: check the course, write its generated files and snapshots,
     /// start a new exercise.
     Dev {
@@ -165,6 +202,9 @@ pub enum Format {
     /// For autograding in GitHub Actions: the grading reporter's `result` (to $GITHUB_OUTPUT),
     /// Classroom 50's result.json, and a table of points (to $GITHUB_STEP_SUMMARY).
     Classroom,
+    /// For Classroom 50's autograder (see classroom50/autograder.py): result.json and
+    /// release-body.md in --out, status and summary to $GITHUB_OUTPUT, and the report to the log.
+    Classroom50,
 }
 
 /// Runs the grader with the process's arguments.
@@ -198,6 +238,8 @@ fn run(args: Args) -> Result<ExitCode, String> {
             dir,
             root,
             working_tree,
+            classroom50,
+            with_hidden,
         }) => {
             let root = root.map_or_else(default_root, Ok)?;
             let stubs = if working_tree {
@@ -205,6 +247,18 @@ fn run(args: Args) -> Result<ExitCode, String> {
             } else {
                 crate::export::Stubs::Committed
             };
+            if classroom50 {
+                let size = crate::classroom50::export(&root, &dir, stubs, with_hidden)?;
+                println!(
+                    "{}",
+                    tr!(
+                        "cli-exported-classroom50",
+                        dir = dir.display().to_string(),
+                        kilobytes = size.div_ceil(1024)
+                    )
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
             crate::export::export_with(&root, &dir, stubs)?;
             println!("{}", tr!("cli-exported", dir = dir.display().to_string()));
             return Ok(ExitCode::SUCCESS);
@@ -235,6 +289,8 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 limits: Limits::default(),
                 seed: args.seed.unwrap_or_else(rand::random),
                 target_dir,
+                submission: None,
+                work_dir: None,
             };
             crate::watch::watch(plan, &mut anstream::stdout())?;
             return Ok(ExitCode::SUCCESS);
@@ -256,6 +312,8 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 limits: Limits::default(),
                 seed: 0,
                 target_dir,
+                submission: None,
+                work_dir: None,
             };
             let photos = crate::chat::default_photos(&plan);
             let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
@@ -277,10 +335,23 @@ fn run(args: Args) -> Result<ExitCode, String> {
         }
         Some(Command::List { root }) => {
             let root = absolute(root.map_or_else(default_root, Ok)?)?;
-            let grade = grade_quietly(root, Vec::new(), args.seed)?;
+            let grade = grade_quietly(root, args.seed)?;
             let mut stdout = anstream::stdout();
             let _ = stdout.write_all(report::human::render_list(&grade).as_bytes());
             return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Class {
+            students,
+            root,
+            out,
+        }) => {
+            let root = absolute(root.map_or_else(default_root, Ok)?)?;
+            let students = students
+                .into_iter()
+                .map(absolute)
+                .collect::<Result<Vec<_>, _>>()?;
+            let seed = args.seed.unwrap_or_else(rand::random);
+            return class(&root, &students, seed, &out);
         }
         Some(Command::Dev { command, root }) => {
             let root = absolute(root.map_or_else(default_root, Ok)?)?;
@@ -320,12 +391,24 @@ fn run(args: Args) -> Result<ExitCode, String> {
     } else {
         Variant::Exercise
     };
-    let grade = grade_with(root, args.names, variant, args.seed)?;
+    let submission = args.submission.map(absolute).transpose()?;
+    let plan = Plan {
+        root,
+        names: args.names,
+        variant,
+        limits: Limits::default(),
+        seed: args.seed.unwrap_or_else(rand::random),
+        target_dir: args.target_dir.map(absolute).transpose()?,
+        submission,
+        work_dir: args.work.map(absolute).transpose()?,
+    };
+    let grade = grade_with(&plan)?;
 
-    // With --format classroom the human report goes to the log (stdout) too, beside its files.
+    // With --format classroom or classroom50 the human report goes to the log (stdout) too,
+    // beside their files.
     let text = match args.format {
         Format::Json => report::json::render(&grade) + "\n",
-        Format::Human | Format::Classroom => report::human::render(&grade),
+        Format::Human | Format::Classroom | Format::Classroom50 => report::human::render(&grade),
     };
     let mut stdout = anstream::stdout();
     stdout
@@ -335,10 +418,17 @@ fn run(args: Args) -> Result<ExitCode, String> {
     for problem in &grade.problems {
         let _ = writeln!(anstream::stderr(), "grader: {problem}");
     }
-    if args.format == Format::Classroom {
-        // The points carry the verdict: the run succeeds whenever the results are written.
-        report::classroom::write_all(&grade, &args.out)?;
-        return Ok(ExitCode::SUCCESS);
+    // The points carry the verdict: these runs succeed whenever the results are written.
+    match args.format {
+        Format::Classroom => {
+            report::classroom::write_all(&grade, &args.out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Format::Classroom50 => {
+            report::classroom50::write_all(&grade, &args.out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Format::Human | Format::Json => {}
     }
     Ok(if !grade.problems.is_empty() {
         ExitCode::from(2)
@@ -349,33 +439,54 @@ fn run(args: Args) -> Result<ExitCode, String> {
     })
 }
 
-/// Grades the exercises of the course at `root`, with a spinner while it works.
-fn grade_with(
-    root: PathBuf,
-    names: Vec<String>,
-    variant: Variant,
-    seed: Option<u64>,
-) -> Result<crate::verdict::Grade, String> {
-    let plan = Plan {
-        root,
-        names,
-        variant,
-        limits: Limits::default(),
-        seed: seed.unwrap_or_else(rand::random),
-        target_dir: None,
-    };
+/// Grades a class and writes its gradebook and common mistakes into `out`.
+fn class(root: &Path, students: &[PathBuf], seed: u64, out: &Path) -> Result<ExitCode, String> {
+    let course = Course::load(root)?;
+    let manifest = crate::class::manifest_sha256(root)?;
     let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
     let progress = Progress::new();
-    runtime.block_on(grade(&plan, &progress))
+    let graded = runtime.block_on(crate::class::grade_class(root, students, seed, |name| {
+        progress.set_message(&format!("grading {name}"))
+    }))?;
+    progress.finish();
+    std::fs::create_dir_all(out).map_err(|error| format!("{}: {error}", out.display()))?;
+    let gradebook = out.join("gradebook.csv");
+    let mistakes = out.join("mistakes.md");
+    std::fs::write(
+        &gradebook,
+        crate::class::gradebook(&course, &graded, seed, &manifest),
+    )
+    .and_then(|()| std::fs::write(&mistakes, crate::class::mistakes(&graded)))
+    .map_err(|error| format!("cannot write into {}: {error}", out.display()))?;
+    for student in &graded {
+        match &student.grade {
+            Ok(grade) => println!("{}: {}/{}", student.student, grade.points, grade.max_points),
+            Err(error) => println!("{}: not graded: {error}", student.student),
+        }
+    }
+    println!("wrote {} and {}", gradebook.display(), mistakes.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Grades what `plan` names, with a spinner while it works.
+fn grade_with(plan: &Plan) -> Result<crate::verdict::Grade, String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(|error| error.to_string())?;
+    let progress = Progress::new();
+    runtime.block_on(grade(plan, &progress))
 }
 
 /// Grades the student's exercises, for `list`.
-fn grade_quietly(
-    root: PathBuf,
-    names: Vec<String>,
-    seed: Option<u64>,
-) -> Result<crate::verdict::Grade, String> {
-    grade_with(root, names, Variant::Exercise, seed)
+fn grade_quietly(root: PathBuf, seed: Option<u64>) -> Result<crate::verdict::Grade, String> {
+    grade_with(&Plan {
+        root,
+        names: Vec::new(),
+        variant: Variant::Exercise,
+        limits: Limits::default(),
+        seed: seed.unwrap_or_else(rand::random),
+        target_dir: None,
+        submission: None,
+        work_dir: None,
+    })
 }
 
 /// `root` as an absolute path: harnesses run in the exercises' folders, where a relative path

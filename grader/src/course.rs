@@ -13,7 +13,7 @@ pub const COURSE_FILE: &str = "course.toml";
 
 /// Words the command line keeps for subcommands; no exercise may be named by one.
 pub const RESERVED_WORDS: &[&str] = &[
-    "list", "hint", "reset", "watch", "chat", "export", "seal", "dev",
+    "list", "hint", "reset", "watch", "chat", "export", "seal", "dev", "class",
 ];
 
 /// An instructor's hidden scenarios, in an exercise's fixtures: `[[CHECK]]` tables, each a

@@ -69,6 +69,16 @@ impl Harness {
             command.env_remove(proxy).env_remove(proxy.to_lowercase());
         }
         command.env("NO_PROXY", "127.0.0.1,localhost");
+        // The files GitHub Actions reads a job's results from (and Classroom 50 its status):
+        // only the grader writes there, never the student's program.
+        for runner_file in [
+            "GITHUB_OUTPUT",
+            "GITHUB_ENV",
+            "GITHUB_PATH",
+            "GITHUB_STEP_SUMMARY",
+        ] {
+            command.env_remove(runner_file);
+        }
         match virtual_limit_s {
             Some(seconds) => command.env(VIRTUAL_LIMIT_VAR, (seconds * 1000).to_string()),
             None => command.env_remove(VIRTUAL_LIMIT_VAR),

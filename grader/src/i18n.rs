@@ -21,8 +21,9 @@
 //! A slip that the tests would miss (a message formatted with a variable too few) shows as
 //! Fluent's `{$name}` placeholder in the text rather than stopping the grader.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{LazyLock, Mutex};
 
 pub use fluent_bundle::FluentArgs;
 use fluent_bundle::concurrent::FluentBundle;
@@ -189,18 +190,51 @@ pub fn text(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     text.replace('\n', " ").replace(VALUE_BREAK, "\n")
 }
 
+/// The texts [`tr!`](crate::tr) formatted, with the id of each: how a verdict's message is
+/// traced back to its kind of mistake ([`id_of`]) without every check carrying ids around.
+static FORMATTED: LazyLock<Mutex<HashMap<String, &'static str>>> = LazyLock::new(Default::default);
+
+/// More texts than this and [`FORMATTED`] starts again (a class of hundreds of students).
+const FORMATTED_LIMIT: usize = 100_000;
+
+/// Formats the message `id` in the current language and remembers which id made the text.
+#[doc(hidden)]
+pub fn traced(id: &'static str, args: Option<&FluentArgs>) -> String {
+    let text = text(current(), id, args);
+    if let Ok(mut formatted) = FORMATTED.lock() {
+        if formatted.len() >= FORMATTED_LIMIT {
+            formatted.clear();
+        }
+        formatted.insert(text.clone(), id);
+    }
+    text
+}
+
+/// The catalogue id behind a verdict's message: of the texts [`tr!`](crate::tr) formatted that
+/// the message holds, the longest (a message is often one text, with another inside it or
+/// a call's name before it: `gather(): never printed ...`). `None` for words of the course
+/// file's, which have no id.
+pub fn id_of(message: &str) -> Option<&'static str> {
+    let formatted = FORMATTED.lock().ok()?;
+    formatted
+        .iter()
+        .filter(|(text, _)| !text.is_empty() && message.contains(text.as_str()))
+        .max_by_key(|(text, id)| (text.len(), **id))
+        .map(|(_, id)| *id)
+}
+
 /// A message of the catalogues in the current language: `tr!("id")` or
 /// `tr!("id", name = value, ...)`, each value a string or a number (numbers choose the plural
 /// forms of the Russian).
 #[macro_export]
 macro_rules! tr {
     ($id:literal $(,)?) => {
-        $crate::i18n::text($crate::i18n::current(), $id, None)
+        $crate::i18n::traced($id, None)
     };
     ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {{
         let mut args = $crate::i18n::FluentArgs::new();
         $( args.set(stringify!($name), $value); )+
-        $crate::i18n::text($crate::i18n::current(), $id, Some(&args))
+        $crate::i18n::traced($id, Some(&args))
     }};
 }
 
@@ -414,6 +448,14 @@ mod tests {
             .filter(|id| !used.contains_key(*id))
             .collect();
         assert!(unused.is_empty(), "never used: {unused:?}");
+    }
+
+    #[test]
+    fn a_verdict_is_traced_to_the_id_of_its_message() {
+        let inner = crate::tr!("run-blocked-waiting");
+        let outer = crate::tr!("run-blocked", seconds = 3, cause = inner);
+        assert_eq!(id_of(&format!("call(): {outer}")), Some("run-blocked"));
+        assert_eq!(id_of("words of the course file"), None);
     }
 
     #[test]

@@ -2,9 +2,13 @@
 //! the fixtures and snapshots, the course file, the workflows), checked before each grade.
 //!
 //! `cargo run -p grader -- seal` rewrites the manifest after an instructor's change. The
-//! manifest is in the same format as `sha256sum`'s output, so `sha256sum -c` checks it too. It
-//! only stops casual edits in a student's copy (who edits a snapshot can edit the manifest); the
-//! real defence is grading with the instructor's copy of these files (see the README).
+//! manifest is in the same format as `sha256sum`'s output, so `sha256sum -c` checks it too.
+//!
+//! In a student's own run it only stops casual edits (who edits a snapshot can edit the
+//! manifest): the checks of an exercise whose grading files differ score nothing. The real
+//! defence is grading on the instructor's side (`--submission`, see [`crate::submission`]):
+//! there the instructor's manifest is read once, before any student code runs, and the working
+//! copy is held to it ([`Sealed`]) before each exercise.
 
 use std::path::{Path, PathBuf};
 
@@ -68,11 +72,14 @@ fn collect(root: &Path, path: &Path, files: &mut Vec<String>) {
 }
 
 fn sha256(path: &Path) -> std::io::Result<String> {
-    let bytes = std::fs::read(path)?;
-    Ok(Sha256::digest(&bytes)
+    Ok(hex_sha256(&std::fs::read(path)?))
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|byte| format!("{byte:02x}"))
-        .collect())
+        .collect()
 }
 
 /// The manifest's text for the files as they are now under `root`.
@@ -93,31 +100,93 @@ pub fn seal(root: &Path) -> Result<usize, String> {
     Ok(text.lines().count())
 }
 
-/// The grading files that differ from the manifest: `changed: path`, `missing: path`,
-/// `added: path`; empty when all is as sealed.
+/// A manifest read into memory: what the grading files must be, whatever happens to the file
+/// it was read from afterwards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    /// `(sha256, path)`, as the manifest lists them.
+    files: Vec<(String, String)>,
+}
+
+impl Sealed {
+    /// Reads the manifest of the course at `root`.
+    pub fn read(root: &Path) -> Result<Sealed, String> {
+        let path = root.join(MANIFEST);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        Ok(Sealed::parse(&text))
+    }
+
+    fn parse(text: &str) -> Sealed {
+        let files = text
+            .lines()
+            .filter_map(|line| line.split_once("  "))
+            .map(|(hash, file)| (hash.to_string(), file.to_string()))
+            .collect();
+        Sealed { files }
+    }
+
+    /// The paths of the grading files, relative to the course.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|(_, path)| path.as_str())
+    }
+
+    /// Reads the grading files of `root`, each as this manifest seals it: fails if one differs.
+    pub fn read_files(&self, root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+        let mut files = Vec::new();
+        for (hash, path) in &self.files {
+            let bytes = std::fs::read(root.join(path))
+                .map_err(|error| format!("cannot read {path}: {error}"))?;
+            if hex_sha256(&bytes) != *hash {
+                return Err(format!("changed: {path}"));
+            }
+            files.push((path.clone(), bytes));
+        }
+        Ok(files)
+    }
+
+    /// The grading files under `root` that differ from this manifest: `changed: path`,
+    /// `missing: path`, `added: path`; empty when all is as sealed.
+    pub fn verify(&self, root: &Path) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (hash, file) in &self.files {
+            match sha256(&root.join(file)) {
+                Ok(current) if current == *hash => {}
+                Ok(_) => problems.push(format!("changed: {file}")),
+                Err(_) => problems.push(format!("missing: {file}")),
+            }
+        }
+        for file in covered_files(root) {
+            if !self.files.iter().any(|(_, sealed)| *sealed == file) {
+                problems.push(format!("added: {file}"));
+            }
+        }
+        problems
+    }
+}
+
+/// The grading files under `root` that differ from its manifest: `changed: path`,
+/// `missing: path`, `added: path`; empty when all is as sealed.
 pub fn verify(root: &Path) -> Vec<String> {
-    let Ok(sealed) = std::fs::read_to_string(root.join(MANIFEST)) else {
-        return vec![format!("missing: {MANIFEST}")];
-    };
-    let sealed: Vec<(&str, &str)> = sealed
-        .lines()
-        .filter_map(|line| line.split_once("  "))
-        .collect();
-    let now = covered_files(root);
-    let mut problems = Vec::new();
-    for (hash, file) in &sealed {
-        match sha256(&root.join(file)) {
-            Ok(current) if current == *hash => {}
-            Ok(_) => problems.push(format!("changed: {file}")),
-            Err(_) => problems.push(format!("missing: {file}")),
-        }
+    match Sealed::read(root) {
+        Ok(sealed) => sealed.verify(root),
+        Err(_) => vec![format!("missing: {MANIFEST}")],
     }
-    for file in now {
-        if !sealed.iter().any(|(_, sealed_file)| *sealed_file == file) {
-            problems.push(format!("added: {file}"));
-        }
-    }
-    problems
+}
+
+/// The path in a line of [`verify`]'s list (`changed: fixtures/...`).
+pub fn problem_path(problem: &str) -> &str {
+    problem.split_once(": ").map_or(problem, |(_, path)| path)
+}
+
+/// The exercise folder a grading file belongs to (`fixtures/DIR/...`, `grader/harnesses/DIR/...`),
+/// or `None` for a file every exercise shares (the grader, the course file, the kit).
+pub fn exercise_of(path: &str) -> Option<&str> {
+    ["fixtures/", "grader/harnesses/"]
+        .iter()
+        .find_map(|folder| path.strip_prefix(folder))
+        .and_then(|rest| rest.split_once('/'))
+        .map(|(dir, _)| dir)
 }
 
 #[cfg(test)]
@@ -156,6 +225,32 @@ mod tests {
                 "added: fixtures/01-x/new.txt"
             ]
         );
+    }
+
+    #[test]
+    fn a_manifest_read_once_holds_when_the_file_is_rewritten() {
+        let root = course();
+        seal(root.path()).unwrap();
+        let sealed = Sealed::read(root.path()).unwrap();
+        std::fs::write(root.path().join("fixtures/01-x/snapshots/a.snap"), "t=6s\n").unwrap();
+        seal(root.path()).unwrap();
+        assert_eq!(verify(root.path()), Vec::<String>::new());
+        assert_eq!(
+            sealed.verify(root.path()),
+            ["changed: fixtures/01-x/snapshots/a.snap"]
+        );
+    }
+
+    #[test]
+    fn a_grading_file_belongs_to_its_exercise_or_to_all() {
+        assert_eq!(exercise_of("fixtures/01-x/snapshots/a.snap"), Some("01-x"));
+        assert_eq!(
+            exercise_of("grader/harnesses/02-y/src/main.rs"),
+            Some("02-y")
+        );
+        assert_eq!(exercise_of("grader/src/lib.rs"), None);
+        assert_eq!(exercise_of("course.toml"), None);
+        assert_eq!(problem_path("changed: course.toml"), "course.toml");
     }
 
     #[test]

@@ -19,8 +19,10 @@
 //! - [`mock`]: local servers that stand in for the internet (IP services, pages).
 //! - [`verdict`]: statuses, outcomes and reports with points.
 //! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
+//! - [`submission`]: a student's answer files graded with the instructor's course
+//!   (`--submission`); [`class`]: a whole class of them, into a gradebook.
 //! - [`export`]: the student template: the course without its solutions, its stubs as
-//!   committed.
+//!   committed; [`classroom50`]: Classroom 50's autograder folder around it.
 //! - [`git`]: what `export` and `reset` ask git about the course (HEAD, the first commit, what
 //!   changed, a committed file).
 //! - [`report`]: the human, JSON and classroom formats of a grade.
@@ -39,6 +41,8 @@ pub mod cargo;
 pub mod chat;
 pub mod checks;
 pub mod child;
+pub mod class;
+pub mod classroom50;
 pub mod cli;
 pub mod course;
 pub mod dev;
@@ -54,6 +58,7 @@ pub mod progress;
 pub mod report;
 pub mod reset;
 pub mod runner;
+pub mod submission;
 pub mod timeline;
 pub mod verdict;
 pub mod watch;

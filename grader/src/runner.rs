@@ -10,7 +10,9 @@ use crate::course::CheckKind;
 use crate::course::{Course, Exercise, Variant};
 use crate::exercises;
 use crate::harness::Harness;
+use crate::integrity::{exercise_of, problem_path};
 use crate::progress::Progress;
+use crate::submission::WorkingCopy;
 use crate::tr;
 use crate::verdict::{CheckReport, ExerciseReport, Grade, Outcome, Status};
 
@@ -29,6 +31,13 @@ pub struct Plan {
     /// Where cargo builds the harnesses; the course's own `target/` when `None`. Never share
     /// one between two copies of the course (see `cargo::build_harnesses`).
     pub target_dir: Option<PathBuf>,
+    /// A student's checkout whose answer files are graded with the course at `root` (the
+    /// instructor's), in a working copy of it: see [`crate::submission`]. `None` grades the
+    /// course at `root` as it is.
+    pub submission: Option<PathBuf>,
+    /// With a submission: where the working copy goes (`target/submission` under `root` when
+    /// `None`); it builds in `target_dir` if given, else beside the copy.
+    pub work_dir: Option<PathBuf>,
 }
 
 /// Grades what `plan` names. Fails only when the grader itself cannot run (no course file,
@@ -38,10 +47,40 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
     let course = Course::load(&plan.root)?;
     let selected = course.select(&plan.names)?;
 
+    // Which copy is graded: the course as it is, or a working copy of the instructor's with the
+    // student's answers laid over it. Either way the grading files are checked against the
+    // manifest before any student code runs.
+    let working_copy = match &plan.submission {
+        Some(submission) => {
+            let copy = WorkingCopy::prepare(&plan.root, plan.work_dir.as_deref())?;
+            for note in copy.lay_answers(&course, submission)? {
+                eprintln!("grader: {note}");
+            }
+            Some(copy)
+        }
+        None => None,
+    };
+    let (root, target_dir) = match &working_copy {
+        Some(copy) => (
+            copy.course.clone(),
+            Some(
+                plan.target_dir
+                    .clone()
+                    .unwrap_or_else(|| copy.target.clone()),
+            ),
+        ),
+        None => (plan.root.clone(), plan.target_dir.clone()),
+    };
+    // In a student's own copy, an exercise whose grading files were edited scores nothing.
+    let tampered = match working_copy {
+        Some(_) => Vec::new(),
+        None => crate::integrity::verify(&root),
+    };
+
     progress.set_message(&tr!("progress-compiling"));
     let builds = build_harnesses(
-        &plan.root,
-        plan.target_dir.as_deref(),
+        &root,
+        target_dir.as_deref(),
         &selected,
         plan.variant,
         plan.limits.build_time,
@@ -53,36 +92,69 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
     let mut problems = Vec::new();
     for exercise in selected {
         progress.set_message(&tr!("progress-grading", exercise = exercise.name.as_str()));
+        if let Some(copy) = &working_copy {
+            // What the last exercise's programs changed among the grading files is put back.
+            let put_back = copy.hold()?;
+            if !put_back.is_empty() {
+                eprintln!(
+                    "grader: a program changed grading files, put back before {} was graded: {}",
+                    exercise.name,
+                    put_back.join(", ")
+                );
+            }
+        }
         let harness = builds.get(&exercise.harness).map(|binary| Harness {
             binary,
             limits: plan.limits,
-            workdir: exercise.crate_dir(&plan.root, plan.variant),
+            workdir: exercise.crate_dir(&root, plan.variant),
         });
         let context = Context {
             exercise,
             variant: plan.variant,
             harness,
-            crate_dir: exercise.crate_dir(&plan.root, plan.variant),
-            fixtures: exercise.fixtures_dir(&plan.root),
+            crate_dir: exercise.crate_dir(&root, plan.variant),
+            fixtures: exercise.fixtures_dir(&root),
             seed: plan.seed,
         };
         // A problem of the grader's own (a snapshot missing) is that exercise's verdict; the
         // others are graded all the same, and the run ends with the grader's error status.
-        let outcomes = grade_exercise(&context).await.unwrap_or_else(|problem| {
-            let message = tr!("runner-could-not-grade", problem = problem.as_str());
-            problems.push(format!("{}: {problem}", exercise.name));
-            exercise
-                .checks
-                .iter()
-                .map(|check| (check.id.clone(), Outcome::failed(message.clone())))
-                .collect()
-        });
+        let outcomes = match tampered_file(&tampered, exercise) {
+            Some(file) => forged(exercise, file),
+            None => grade_exercise(&context).await.unwrap_or_else(|problem| {
+                let message = tr!("runner-could-not-grade", problem = problem.as_str());
+                problems.push(format!("{}: {problem}", exercise.name));
+                exercise
+                    .checks
+                    .iter()
+                    .map(|check| (check.id.clone(), Outcome::failed(message.clone())))
+                    .collect()
+            }),
+        };
         reports.push(score(exercise, outcomes));
     }
     progress.finish();
     let mut grade = Grade::new(reports, problems);
-    grade.tampered = crate::integrity::verify(&plan.root);
+    grade.tampered = tampered;
     Ok(grade)
+}
+
+/// The first edited grading file that this exercise's grade depends on: one of its own, or one
+/// every exercise shares.
+fn tampered_file<'a>(tampered: &'a [String], exercise: &Exercise) -> Option<&'a str> {
+    tampered
+        .iter()
+        .map(|problem| problem_path(problem))
+        .find(|path| exercise_of(path).is_none_or(|dir| dir == exercise.dir))
+}
+
+/// Every check of an exercise whose grading files were edited: no points, and how to undo it.
+fn forged(exercise: &Exercise, file: &str) -> Vec<(String, Outcome)> {
+    let message = tr!("runner-grading-file-edited", file = file);
+    exercise
+        .checks
+        .iter()
+        .map(|check| (check.id.clone(), Outcome::failed(message.clone())))
+        .collect()
 }
 
 /// Grades one exercise's checks: those `course.toml` declares as data, then the exercise's
@@ -121,6 +193,7 @@ fn score(exercise: &Exercise, mut outcomes: Vec<(String, Outcome)>) -> ExerciseR
                 points: if passed { check.points } else { 0 },
                 max_points: check.points,
                 message: outcome.message,
+                message_id: outcome.message_id,
                 details: outcome.details,
                 hint: check
                     .hint

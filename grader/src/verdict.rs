@@ -38,6 +38,9 @@ pub struct Outcome {
     pub status: Status,
     /// One or two sentences that say what happened and, for a failure, what to do.
     pub message: String,
+    /// The catalogue id of the message's main sentence, when it has one: the kind of mistake,
+    /// whatever its words and language (`class` counts the commonest).
+    pub message_id: Option<&'static str>,
     /// Optional longer evidence: a side-by-side timeline, a compiler error, a diff.
     pub details: Option<String>,
 }
@@ -52,9 +55,11 @@ impl Outcome {
     }
 
     pub fn new(status: Status, message: impl Into<String>) -> Outcome {
+        let message = message.into();
         Outcome {
             status,
-            message: message.into(),
+            message_id: crate::i18n::id_of(&message),
+            message,
             details: None,
         }
     }
@@ -88,6 +93,9 @@ pub struct CheckReport {
     pub points: u32,
     pub max_points: u32,
     pub message: String,
+    /// See [`Outcome::message_id`].
+    #[serde(skip)]
+    pub message_id: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
     /// The course file's hint for this check, given with a failure.

@@ -126,6 +126,8 @@ async fn grade_course(
         limits: Limits::default(),
         seed: 2026,
         target_dir,
+        submission: None,
+        work_dir: None,
     };
     grade(&plan, &Progress::hidden()).await.unwrap()
 }

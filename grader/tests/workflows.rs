@@ -1,7 +1,7 @@
 //! The files that grade the course outside `cargo run -p grader` are in step with it: the
 //! autograding workflow a student's repository runs (`.github/workflows/classroom.yml`), the
 //! legacy `.github/classroom/autograding.json`, Classroom 50's entry point
-//! (`classroom50/autograde.sh`) and the course's own CI (`.github/workflows/ci.yml`).
+//! (`classroom50/autograder.py`) and the course's own CI (`.github/workflows/ci.yml`).
 //!
 //! They are read as YAML, JSON and text and compared with `course.toml`, so that adding an
 //! exercise, changing its points or renaming the grader's step cannot silently break grading.
@@ -319,17 +319,24 @@ fn ci_runs_the_tests_on_linux_macos_and_windows() {
 }
 
 #[test]
-fn the_classroom50_entry_point_grades_for_classroom() {
-    let path = course_root().join("classroom50/autograde.sh");
-    assert!(
-        read("classroom50/autograde.sh").contains("--format classroom"),
-        "{} should run the grader with `--format classroom`",
-        path.display()
-    );
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert!(mode & 0o111 != 0, "{} is not executable", path.display());
+fn the_classroom50_entry_point_grades_the_checkout_with_the_bundles_course() {
+    // Run end to end by grader/tests/classroom50.rs; here, what a reader checks at a glance.
+    let text = read("classroom50/autograder.py");
+    for needed in [
+        "--submission",
+        "--format",
+        "classroom50",
+        "CLASSROOM50_BUNDLE_DIR",
+    ] {
+        assert!(text.contains(needed), "autograder.py should use {needed}");
     }
+}
+
+#[test]
+fn the_instructors_workflow_grades_only_the_students_answers() {
+    let text = read(".github/workflows/classroom.yml");
+    assert!(
+        text.contains("--submission \"$GITHUB_WORKSPACE\""),
+        "{text}"
+    );
 }

@@ -31,6 +31,8 @@ classroom-heading = Autograding
 classroom-columns = exercise | check | status | points
 classroom-total = Total: { $points }/{ $max_points } points
 classroom-tampered-warning = **The grading files were edited**: { $files }
+classroom50-columns = check | status | points | what happened
+classroom50-summary = { $points }/{ $max_points } points, { $passed } of { $checks } checks passed
 
 ## the spinner
 
@@ -85,6 +87,9 @@ export-no-exercises = the last commit ({ $commit }) has no exercises/: commit th
 ## the command line
 
 cli-exported = Wrote the student template to { $dir }: no solutions, no golden cases, sealed.
+cli-exported-classroom50 = Wrote Classroom 50's autograder folder to { $dir } ({ $kilobytes } KB):
+    commit it as `<classroom>/autograders/<assignment>/` in your classroom50 repository, and set
+    the assignment's runtime to {"{"}"rust": "stable"{"}"}.
 cli-sealed = Sealed { $files } grading files in { $manifest }.
 cli-subcommand-not-built = `{ $word }` is a subcommand this grader does not have yet
 cli-no-solutions = { $root } has no solutions/ (a student's copy of the course): there is nothing

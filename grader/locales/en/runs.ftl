@@ -52,3 +52,5 @@ course-cannot-read = cannot read { $file }: { $error } (is { $root } a copy of t
 
 runner-could-not-grade = The grader could not grade this exercise: { $problem }
 runner-check-not-run = the grader did not run this check
+runner-grading-file-edited = A grading file differs from the sealed manifest: { $file }. This
+    exercise's checks score nothing until it is as shipped: `git checkout -- { $file }`.

@@ -42,6 +42,12 @@ classroom-total = Всего: { $points } из { $max_points } { $max_points ->
        *[other] баллов
     }
 classroom-tampered-warning = **Файлы грейдера изменены**: { $files }
+classroom50-columns = проверка | статус | баллы | что произошло
+classroom50-summary = { $points }/{ $max_points } { $max_points ->
+        [one] балл
+        [few] балла
+       *[other] баллов
+    }, пройдено проверок: { $passed } из { $checks }
 
 ## индикатор
 
@@ -98,6 +104,9 @@ export-no-exercises = в последнем коммите ({ $commit }) нет 
 
 cli-exported = Шаблон для студентов записан в { $dir }: без решений и эталонных случаев,
     запечатан.
+cli-exported-classroom50 = Папка автопроверки для Classroom 50 записана в { $dir } ({ $kilobytes } КБ):
+    закоммитьте её как `<classroom>/autograders/<assignment>/` в репозиторий classroom50 и
+    задайте для задания runtime {"{"}"rust": "stable"{"}"}.
 cli-sealed = Запечатано файлов грейдера: { $files }, их хеши записаны в { $manifest }.
 cli-subcommand-not-built = подкоманды `{ $word }` в этом грейдере пока нет
 cli-no-solutions = в { $root } нет solutions/ (это копия курса для студента): с --solutions

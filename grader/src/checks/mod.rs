@@ -14,7 +14,8 @@ pub mod ended;
 pub mod prediction;
 pub mod timeline;
 
-use std::path::{Path, PathBuf};
+use std::borrow::Cow;
+use std::path::PathBuf;
 
 use crate::cargo::BuildError;
 use crate::course::{CheckKind, Exercise, HIDDEN_SNAPSHOTS_DIR, Scenario, Variant};
@@ -45,7 +46,8 @@ impl Context<'_> {
 
 /// A scenario with the timeline its snapshot expects.
 pub struct Expected<'a> {
-    pub scenario: &'a Scenario,
+    /// The course's scenario, or an instructor's hidden one.
+    pub scenario: Cow<'a, Scenario>,
     pub timeline: Timeline,
 }
 
@@ -54,52 +56,70 @@ pub struct Expected<'a> {
 /// something (a snapshot): a student's mistake is an outcome, never an error.
 pub async fn grade(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, String> {
     let exercise = context.exercise;
-    let hidden = exercise.hidden_scenarios(&context.fixtures)?;
+    // Every expected timeline is read before any of the student's code runs.
+    let prepared = prepare(context)?;
     let mut outcomes = Vec::new();
-    for check in &exercise.checks {
-        let expected = |name: &str, snapshots: &Path| -> Result<Expected<'_>, String> {
-            let scenario = exercise
-                .scenario(name)
-                .ok_or_else(|| format!("no scenario is named `{name}`"))?;
-            Ok(Expected {
-                scenario,
-                timeline: expected_timeline(snapshots, name)?,
-            })
-        };
-        let outcome = match check.kind {
-            CheckKind::Prediction => {
-                let scenario = check.scenario.as_deref().unwrap_or_default();
-                let expected = expected(scenario, &context.snapshots())?;
+    for (check, prepared) in exercise.checks.iter().zip(prepared) {
+        let outcome = match (prepared, &context.harness) {
+            (Prepared::Prediction(expected), _) => {
                 prediction::judge(check, &expected, &context.crate_dir)
             }
-            CheckKind::Timeline | CheckKind::Custom => {
-                let harness = match &context.harness {
-                    Ok(harness) => harness,
-                    Err(error) => {
-                        outcomes.push((check.id.clone(), ended::compile_error(error, exercise)));
-                        continue;
-                    }
-                };
-                if check.kind == CheckKind::Custom {
-                    continue;
-                }
-                let mut scenarios = Vec::new();
-                for name in &check.scenarios {
-                    scenarios.push(expected(name, &context.snapshots())?);
-                }
-                let hidden_snapshots = context.fixtures.join(HIDDEN_SNAPSHOTS_DIR);
-                for (_, scenario) in hidden.iter().filter(|(id, _)| *id == check.id) {
-                    scenarios.push(Expected {
-                        scenario,
-                        timeline: expected_timeline(&hidden_snapshots, &scenario.name)?,
-                    });
-                }
+            (_, Err(error)) => ended::compile_error(error, exercise),
+            (Prepared::Timeline(scenarios), Ok(harness)) => {
                 timeline::grade(check, &scenarios, harness).await
             }
+            (Prepared::Custom, Ok(_)) => continue,
         };
         outcomes.push((check.id.clone(), outcome));
     }
     Ok(outcomes)
+}
+
+/// What a check needs from the grading files, read before it runs.
+enum Prepared<'a> {
+    Timeline(Vec<Expected<'a>>),
+    Prediction(Expected<'a>),
+    Custom,
+}
+
+/// Reads what each check of the exercise compares with: the snapshots of its scenarios, the
+/// course's and the instructor's hidden ones.
+fn prepare<'a>(context: &Context<'a>) -> Result<Vec<Prepared<'a>>, String> {
+    let exercise = context.exercise;
+    let hidden = exercise.hidden_scenarios(&context.fixtures)?;
+    let hidden_snapshots = context.fixtures.join(HIDDEN_SNAPSHOTS_DIR);
+    let expected = |name: &str| -> Result<Expected<'a>, String> {
+        let scenario = exercise
+            .scenario(name)
+            .ok_or_else(|| format!("no scenario is named `{name}`"))?;
+        Ok(Expected {
+            scenario: Cow::Borrowed(scenario),
+            timeline: expected_timeline(&context.snapshots(), name)?,
+        })
+    };
+    let mut prepared = Vec::new();
+    for check in &exercise.checks {
+        prepared.push(match check.kind {
+            CheckKind::Prediction => {
+                Prepared::Prediction(expected(check.scenario.as_deref().unwrap_or_default())?)
+            }
+            CheckKind::Timeline => {
+                let mut scenarios = Vec::new();
+                for name in &check.scenarios {
+                    scenarios.push(expected(name)?);
+                }
+                for (_, scenario) in hidden.iter().filter(|(id, _)| *id == check.id) {
+                    scenarios.push(Expected {
+                        timeline: expected_timeline(&hidden_snapshots, &scenario.name)?,
+                        scenario: Cow::Owned(scenario.clone()),
+                    });
+                }
+                Prepared::Timeline(scenarios)
+            }
+            CheckKind::Custom => Prepared::Custom,
+        });
+    }
+    Ok(prepared)
 }
 
 /// Fails each check whose `requires` check did not pass, with the exercise's words for it.

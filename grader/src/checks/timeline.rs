@@ -55,7 +55,7 @@ pub async fn grade(check: &Check, scenarios: &[Expected<'_>], harness: &Harness)
 
 /// Runs one scenario and compares its timeline with the snapshot's.
 async fn run_scenario(check: &Check, expected: &Expected<'_>, harness: &Harness) -> Outcome {
-    let scenario = expected.scenario;
+    let scenario = &*expected.scenario;
     let args: Vec<&str> = scenario.run.iter().map(String::as_str).collect();
     let run = match harness.run_scenario(&args, scenario.virtual_limit_s).await {
         Ok(run) => run,

@@ -4,7 +4,8 @@
 //!   to `$GITHUB_OUTPUT` (or printed), which a workflow hands to the reporter as
 //!   `GRADER_RESULTS` with `runners: grader`. One test worth one point per point of each check
 //!   (see [`reporter_json`]), so that the reporter's two totals are the grade.
-//! - For Classroom 50: `result.json` (`schema: "classroom50/result/v1"`), with the values of
+//! - For Classroom 50: `result.json`, as `--format classroom50` writes it (see
+//!   [`crate::report::classroom50`]), with the values of
 //!   the runner's `CLASSROOM`, `ASSIGNMENT`, `SUBMISSION_TAG`, `COMMIT_URL`, `RELEASE_URL` and
 //!   `REVIEW_URL` where they are set.
 //! - For people: a Markdown table of points, appended to `$GITHUB_STEP_SUMMARY`.
@@ -73,53 +74,6 @@ pub fn reporter_line(grade: &Grade) -> String {
     format!("result={encoded}")
 }
 
-/// Classroom 50's `result.json`; `env` gives the runner's variables.
-pub fn classroom50_json(
-    grade: &Grade,
-    env: impl Fn(&str) -> Option<String>,
-    datetime: &str,
-) -> Value {
-    let value = |name: &str| env(name).unwrap_or_default();
-    let tests: Vec<Value> = grade
-        .exercises
-        .iter()
-        .flat_map(|exercise| {
-            exercise.checks.iter().map(|check| {
-                json!({
-                    "test-name": test_name(&exercise.name, &check.id),
-                    "passed": check.status == Status::Passed,
-                    "score": check.points,
-                    "max-score": check.max_points,
-                })
-            })
-        })
-        .collect();
-    let mut tests = tests;
-    if !grade.tampered.is_empty() || !grade.problems.is_empty() {
-        // Worth nothing, failed: so that whoever reads the result sees it.
-        tests.push(json!({
-            "test-name": "grading files unchanged and readable",
-            "passed": false,
-            "score": 0,
-            "max-score": 0,
-            "message": grade.tampered.iter().chain(&grade.problems).cloned().collect::<Vec<_>>().join("; "),
-        }));
-    }
-    json!({
-        "schema": "classroom50/result/v1",
-        "classroom": value("CLASSROOM"),
-        "assignment": value("ASSIGNMENT"),
-        "submission": value("SUBMISSION_TAG"),
-        "commit": value("COMMIT_URL"),
-        "release": value("RELEASE_URL"),
-        "review": value("REVIEW_URL"),
-        "datetime": datetime,
-        "score": grade.points,
-        "max-score": grade.max_points,
-        "tests": tests,
-    })
-}
-
 /// The Markdown table of points for the job's summary.
 pub fn summary_markdown(grade: &Grade) -> String {
     let mut text = format!(
@@ -172,7 +126,8 @@ pub fn write_all(grade: &Grade, out: &Path) -> Result<(), String> {
         None => println!("{line}"),
     }
     let datetime = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-    let result = classroom50_json(grade, |name| std::env::var(name).ok(), &datetime);
+    let env = |name: &str| std::env::var(name).ok();
+    let result = crate::report::classroom50::result_json(grade, &env, &datetime);
     let path = out.join("result.json");
     std::fs::create_dir_all(out)
         .map_err(|error| format!("cannot make {}: {error}", out.display()))?;
@@ -213,6 +168,7 @@ mod tests {
             },
             max_points,
             message: format!("what happened in {id}"),
+            message_id: None,
             details: None,
             hint: None,
         }
@@ -385,24 +341,6 @@ mod tests {
             .sum();
         assert_eq!(scores, 3);
         assert_eq!(value["max_score"], 4);
-    }
-
-    #[test]
-    fn classroom50s_result_takes_the_runners_values() {
-        let env = |name: &str| match name {
-            "CLASSROOM" => Some("rust-2026".to_string()),
-            "ASSIGNMENT" => Some("async".to_string()),
-            "SUBMISSION_TAG" => Some("submission-1".to_string()),
-            _ => None,
-        };
-        let json = classroom50_json(&grade(), env, "2026-11-25T12:00:00Z");
-        golden(
-            "result.json",
-            &(serde_json::to_string_pretty(&json).unwrap() + "\n"),
-        );
-        assert_eq!(json["score"], 3);
-        assert_eq!(json["max-score"], 4);
-        assert_eq!(json["tests"][0]["passed"], true);
     }
 
     #[test]

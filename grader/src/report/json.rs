@@ -29,6 +29,7 @@ mod tests {
                     points: 0,
                     max_points: 2,
                     message: "Not done yet".into(),
+                    message_id: None,
                     details: None,
                     hint: None,
                 }],

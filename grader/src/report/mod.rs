@@ -2,5 +2,6 @@
 //! of them grades anything.
 
 pub mod classroom;
+pub mod classroom50;
 pub mod human;
 pub mod json;
