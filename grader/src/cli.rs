@@ -267,7 +267,10 @@ fn run(args: Args) -> Result<ExitCode, String> {
             let root = root.map_or_else(default_root, Ok)?;
             let course = Course::load(&root)?;
             let exercise = course.select(std::slice::from_ref(&name))?[0];
-            println!("{}", crate::hints::next_hint(&root, exercise)?);
+            println!(
+                "{}",
+                crate::hints::next_hint(&root, exercise, crate::hints::Asked::Command)?
+            );
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Reset { name, root }) => {
@@ -403,6 +406,11 @@ fn run(args: Args) -> Result<ExitCode, String> {
         work_dir: args.work.map(absolute).transpose()?,
     };
     let grade = grade_with(&plan)?;
+    if plan.submission.is_none() && plan.variant == Variant::Exercise {
+        // The next hint speaks to what failed; a state file that cannot be written only loses
+        // that.
+        let _ = crate::hints::remember_failing(&plan.root, &grade);
+    }
 
     // With --format classroom or classroom50 the human report goes to the log (stdout) too,
     // beside their files.

@@ -184,9 +184,6 @@ impl Run {
                 }
             }
         }
-        for moment in &mut timeline.moments {
-            moment.lines.sort();
-        }
         Run {
             timeline,
             panic,

@@ -14,7 +14,8 @@ use crate::tr;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Moment {
     pub at_ms: u64,
-    /// Sorted, so that two timelines compare per instant whatever order tokio ran the tasks in.
+    /// In the order a run printed them; a snapshot's are sorted, as tokio promises no order
+    /// inside an instant (compare timelines with [`Timeline::sorted`]).
     pub lines: Vec<String>,
 }
 
@@ -74,10 +75,20 @@ impl Timeline {
         last_line.max(returned)
     }
 
-    /// The text form, as stored in the snapshots.
+    /// The same timeline with each instant's lines sorted: how two timelines are compared, per
+    /// instant, whatever order tokio ran the tasks in.
+    pub fn sorted(&self) -> Timeline {
+        let mut sorted = self.clone();
+        for moment in &mut sorted.moments {
+            moment.lines.sort();
+        }
+        sorted
+    }
+
+    /// The text form, as stored in the snapshots (each instant's lines sorted).
     pub fn render(&self) -> String {
         let mut text = String::new();
-        for moment in &self.moments {
+        for moment in &self.sorted().moments {
             let _ = writeln!(text, "{}", format_ms(moment.at_ms));
             for line in &moment.lines {
                 let _ = writeln!(text, "  {line}");
@@ -155,28 +166,38 @@ pub fn side_by_side(expected: &Timeline, actual: &Timeline) -> String {
             }
         };
         rows.push((header(&left), header(&right)));
-        // Lines printed on both sides share a row (as many times as both print them); the rest
-        // follow, each on its own side.
-        let mut only_right: Vec<&String> = right.iter().collect();
-        let mut common = Vec::new();
-        let mut only_left = Vec::new();
-        for line in &left {
-            match only_right.iter().position(|other| *other == line) {
-                Some(at) => common.push(only_right.remove(at)),
-                None => only_left.push(line),
+        // The student's lines in the order they were printed (which shows, say, tasks that ran
+        // one after another inside one instant); a line the reference prints too shares its
+        // row, and a line it does not is set beside the next of the reference's that was not
+        // printed. What is left of the reference's follows.
+        let mut unprinted: Vec<&String> = left.iter().collect();
+        for line in &right {
+            if let Some(at) = unprinted.iter().position(|other| *other == line) {
+                unprinted.remove(at);
             }
         }
-        for line in common {
-            rows.push((format!("  {line}"), format!("  {line}")));
+        let mut remaining: Vec<&String> = left.iter().collect();
+        let mut unpaired = unprinted.into_iter();
+        for line in &right {
+            match remaining.iter().position(|other| *other == line) {
+                Some(at) => {
+                    remaining.remove(at);
+                    rows.push((format!("  {line}"), format!("  {line}")));
+                }
+                None => {
+                    let partner = unpaired.next();
+                    if let Some(partner) = partner
+                        && let Some(at) = remaining.iter().position(|other| *other == partner)
+                    {
+                        remaining.remove(at);
+                    }
+                    let left = partner.map(|line| format!("  {line}")).unwrap_or_default();
+                    rows.push((left, format!("  {line}")));
+                }
+            }
         }
-        for row in 0..only_left.len().max(only_right.len()) {
-            let side = |lines: &Vec<&String>| {
-                lines
-                    .get(row)
-                    .map(|line| format!("  {line}"))
-                    .unwrap_or_default()
-            };
-            rows.push((side(&only_left), side(&only_right)));
+        for line in remaining {
+            rows.push((format!("  {line}"), String::new()));
         }
     }
     let ending = |timeline: &Timeline| match &timeline.returned {
@@ -235,6 +256,39 @@ mod tests {
         let timeline = Timeline::parse_rendered(text).unwrap();
         assert_eq!(timeline.returned.as_ref().unwrap().alive_tasks, 2);
         assert_eq!(timeline.render(), text);
+    }
+
+    #[test]
+    fn the_students_lines_show_in_the_order_they_were_printed() {
+        let expected =
+            Timeline::parse_rendered("t=0s\n  A1\n  B1\nt=1s\n  A2\n  B2\nreturned at t=1s: 1")
+                .unwrap();
+        // Blocked: everything at t=0, A's lines before B's; and one wrong line.
+        let actual = Timeline {
+            moments: vec![Moment {
+                at_ms: 0,
+                lines: ["A1", "A2", "B1", "B3"].map(String::from).to_vec(),
+            }],
+            returned: None,
+        };
+        let text = side_by_side(&expected, &actual);
+        assert_eq!(
+            text,
+            [
+                "expected            | yours",
+                "t=0s                | t=0s",
+                "  A1                |   A1",
+                "                    !   A2",
+                "  B1                |   B1",
+                "                    !   B3",
+                "t=1s                !",
+                "  A2                !",
+                "  B2                !",
+                "returned at t=1s: 1 ! never returned",
+            ]
+            .join("\n")
+        );
+        assert_eq!(actual.sorted().moments[0].lines, ["A1", "A2", "B1", "B3"]);
     }
 
     #[test]

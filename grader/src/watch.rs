@@ -109,7 +109,11 @@ pub fn watch(plan: Plan, out: &mut impl Write) -> Result<(), String> {
                         break;
                     }
                     "h" => {
-                        let hint = crate::hints::next_hint(&plan.root, exercise)?;
+                        let hint = crate::hints::next_hint(
+                            &plan.root,
+                            exercise,
+                            crate::hints::Asked::Watch,
+                        )?;
                         let _ = writeln!(out, "{hint}");
                     }
                     "l" => {
@@ -213,13 +217,21 @@ fn grade_all(runtime: &tokio::runtime::Runtime, plan: &Plan) -> Result<Option<Gr
 }
 
 fn interruptible(runtime: &tokio::runtime::Runtime, plan: &Plan) -> Result<Option<Grade>, String> {
-    runtime.block_on(async {
-        let progress = Progress::new();
-        tokio::select! {
-            grade = grade(plan, &progress) => grade.map(Some),
-            _ = tokio::signal::ctrl_c() => Ok(None),
-        }
-    })
+    runtime
+        .block_on(async {
+            let progress = Progress::new();
+            tokio::select! {
+                grade = grade(plan, &progress) => grade.map(Some),
+                _ = tokio::signal::ctrl_c() => Ok(None),
+            }
+        })
+        .inspect(|grade| {
+            // The next hint speaks to what failed; a state file that cannot be written only
+            // loses that.
+            if let Some(grade) = grade {
+                let _ = crate::hints::remember_failing(&plan.root, grade);
+            }
+        })
 }
 
 /// The first exercise after `current` (wrapping round) that does not pass, if any.

@@ -6,6 +6,8 @@
 
 hint-heading = Hint { $tier } of { $total } for { $exercise }:
 hint-more = (Run `cargo run -p grader -- hint { $exercise }` again for the next one.)
+hint-for-check = The { $check } check of { $exercise } failed last time. Its hint:
+hint-more-watch = (Press h again for the next one.)
 hint-none = { $exercise } has no hints.
 hint-cannot-save = cannot write { $file }: { $error }
 

@@ -7,6 +7,8 @@
 hint-heading = Подсказка { $tier } из { $total } к упражнению { $exercise }:
 hint-more = (Чтобы получить следующую подсказку, снова запустите
     `cargo run -p grader -- hint { $exercise }`.)
+hint-for-check = В прошлый раз не прошла проверка { $check } упражнения { $exercise }. Подсказка к ней:
+hint-more-watch = (Нажмите h ещё раз, чтобы получить следующую.)
 hint-none = У упражнения { $exercise } нет подсказок.
 hint-cannot-save = не удалось записать { $file }: { $error }
 
