@@ -16,7 +16,8 @@
 //! - [`checks`]: the kinds of check `course.toml` declares as data (timeline, prediction), and
 //!   the verdicts every kind shares (compile errors, runs that ended badly).
 //! - [`exercises`]: the custom checks, one module per exercise that needs code of its own.
-//! - [`mock`]: local servers that stand in for the internet (IP services, pages).
+//! - [`mock`]: local servers that stand in for the internet (IP services, pages, a picture
+//!   search, Telegram).
 //! - [`verdict`]: statuses, outcomes and reports with points.
 //! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
 //! - [`submission`]: a student's answer files graded with the instructor's course
