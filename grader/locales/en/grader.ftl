@@ -22,6 +22,7 @@ report-points = { $points }/{ $max_points } points
 report-exercises-passed = { $passed } of { $exercises } exercises passed.
 report-next = Next: exercises/{ $dir }/ (its README.md explains it), then
     `cargo run -p grader -- { $exercise }`.
+report-more-lines = ... and { $count } more lines
 report-hint = hint: { $hint }
 report-as-shown-above = (as shown above)
 report-tampered = The grading files differ from the sealed manifest ({ $manifest }): this grade

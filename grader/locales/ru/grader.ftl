@@ -30,6 +30,11 @@ report-exercises-passed = { $passed ->
     } из { $exercises }.
 report-next = Дальше: exercises/{ $dir }/ (задание описано в его README.ru.md), затем
     `cargo run -p grader -- { $exercise }`.
+report-more-lines = ... и ещё { $count } { $count ->
+        [one] строка
+        [few] строки
+       *[other] строк
+    }
 report-hint = подсказка: { $hint }
 report-as-shown-above = (см. выше)
 report-tampered = Файлы грейдера не совпадают с запечатанным списком хешей ({ $manifest }): этой
