@@ -1,5 +1,7 @@
 //! The command line: `cargo run -p grader -- [NAME...] [--solutions] [--root DIR] [--format
-//! human|json|classroom] [--seed N]`, the subcommands (`export DIR`, `seal`, `reset NAME`, ...),
+//! human|json|classroom|classroom50] [--seed N] [--submission DIR]`, the subcommands (the
+//! student's `watch`, `hint`, `list`, `reset`, `chat`; the instructor's `export DIR`, `class`
+//! and `seal`; the course author's `dev check`, `dev update`, `dev new NAME`, `dev snapshots`),
 //! and the exit codes (0 all passed, 1 some did not, 2 the grader could not run).
 
 use std::io::Write;
@@ -30,6 +32,7 @@ use crate::tr;
                   cargo run -p grader -- --solutions         grade the reference solutions\n  \
                   cargo run -p grader -- export ../template  write the student template\n  \
                   cargo run -p grader -- seal                re-seal the grading files\n  \
+                  cargo run -p grader -- dev check           prove the course (for its authors)\n  \
                   cargo run -p grader -- list                every exercise and its status\n  \
                   cargo run -p grader -- hint fastest-ip     the next hint for an exercise\n  \
                   cargo run -p grader -- chat                talk to your bot of exercise 3"
@@ -184,6 +187,18 @@ pub enum Command {
 /// The course author's subcommands.
 #[derive(Debug, Subcommand)]
 pub enum DevCommand {
+    /// Prove the course: every exercise's folders, packages and words, its snapshots, the
+    /// generated files; the solutions get full points and the stubs pass no check. Exits 1 when
+    /// it finds a problem.
+    Check,
+    /// Write the files made from course.toml: .github/classroom/autograding.json and the
+    /// READMEs' tables of exercises.
+    Update,
+    /// Start a timeline exercise: its stub, solution and harness, and its entry in course.toml.
+    New {
+        /// The exercise's name, in kebab-case (`hello-world`); its folder gets the next number.
+        name: String,
+    },
     /// Write the expected timelines of the timeline scenarios (and an instructor's hidden ones)
     /// from the reference solutions.
     Snapshots {
@@ -222,12 +237,14 @@ pub fn main() -> ExitCode {
 
 /// The language of the messages: `--lang`, else the locale's. The formats that programs read
 /// (`json`, `classroom`) stay English unless `--lang` says otherwise, so that a submission gets
-/// the same output on every machine.
+/// the same output on every machine; so do the course author's tools.
 fn language(args: &Args) -> Lang {
     let for_programs = args.command.is_none() && args.format != Format::Human;
+    // The course author's tools speak English, like the course's sources.
+    let for_authors = matches!(args.command, Some(Command::Dev { .. }));
     match args.lang {
         Some(lang) => lang,
-        None if for_programs => Lang::En,
+        None if for_programs || for_authors => Lang::En,
         None => Lang::from_environment(|name| std::env::var(name).ok()),
     }
 }

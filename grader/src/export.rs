@@ -19,6 +19,8 @@ const LEFT_OUT: &[&str] = &[
     "grader/golden",
     "grader/tests/golden.rs",
     "grader/tests/snapshots.rs",
+    "grader/tests/new_exercise.rs",
+    "grader/tests/support",
     ".ci",
     ".github/workflows/ci.yml",
     "scripts/same-verdict",

@@ -29,7 +29,8 @@
 //! - [`report`]: the human, JSON and classroom formats of a grade.
 //! - [`i18n`]: the two languages of the messages (English, Russian) and their catalogues.
 //! - [`progress`]: the spinner.
-//! - [`dev`]: the course author's tools (`dev snapshots`, ...).
+//! - [`dev`]: the course author's tools: `dev check` (proves the course), `dev update` (the files
+//!   made from `course.toml`), `dev new` (a new timeline exercise), `dev snapshots`.
 //! - [`chat`]: exercise 3's bot, tried by hand against the mock Telegram.
 //! - [`watch`], [`hints`], [`reset`]: the student's loop (grade again at each save), tiered
 //!   hints, and an exercise put back as shipped.

@@ -20,46 +20,17 @@ use grader::progress::Progress;
 use grader::runner::{Plan, grade};
 use grader::verdict::{ExerciseReport, Grade, Status};
 use serde_json::{Value, json};
+use support::{copy_course, course_root};
+
+mod support;
 
 /// One course's harness binary is rebuilt in place when the graded variant changes: the builds
 /// and runs of different tests must not interleave.
 static BUILDS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-fn course_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// The golden copies' target folder, inside this workspace's (`target/tmp` is where cargo
-/// points integration tests).
+/// The golden copies' target folder.
 fn golden_target_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .unwrap()
-        .join("golden")
-}
-
-/// Copies the parts of the course that grading reads (not `target/`, `.git`, the golden cases).
-fn copy_course(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if [".git", "target", "golden"]
-            .iter()
-            .any(|skip| name == *skip)
-        {
-            continue;
-        }
-        let (source, destination) = (entry.path(), to.join(&name));
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&destination).unwrap();
-            copy_course(&source, &destination);
-        } else {
-            std::fs::copy(&source, &destination).unwrap();
-        }
-    }
+    support::target_dir("golden")
 }
 
 /// Whether the stubs under `exercises/` are as committed. A student who runs the tests after
