@@ -232,7 +232,13 @@ impl Course {
     fn validate(&self) -> Result<(), String> {
         let mut seen = std::collections::HashSet::new();
         for exercise in &self.exercises {
-            for word in [&exercise.name, &exercise.dir] {
+            // A new exercise's folder is its name: the same word names it once.
+            let words: &[&String] = if exercise.name == exercise.dir {
+                &[&exercise.name]
+            } else {
+                &[&exercise.name, &exercise.dir]
+            };
+            for word in words {
                 if RESERVED_WORDS.contains(&word.as_str()) {
                     return Err(format!("`{word}` is reserved for a subcommand"));
                 }

@@ -60,7 +60,8 @@ const COURSE_ENTRY: &str = include_str!("../../templates/new-exercise/course.tom
 pub struct NewExercise {
     /// The exercise's package name, as given.
     pub name: String,
-    /// Its folder: its number, then its name (`04-hello-world`).
+    /// Its folder: its name (`hello-world`). The course's order is `course.toml`'s, so a new
+    /// exercise's folder carries no number.
     pub dir: String,
     /// The files written, relative to the course's root.
     pub files: Vec<String>,
@@ -76,13 +77,11 @@ pub fn new_exercise(root: &Path, name: &str) -> Result<NewExercise, String> {
             "course.toml already has an exercise named `{name}`"
         ));
     }
-    let number = next_number(&course);
-    let dir = format!("{number:02}-{name}");
+    let dir = name.to_string();
     let fill = |template: &str| {
         template
             .replace("{{name}}", name)
             .replace("{{dir}}", &dir)
-            .replace("{{number}}", &number.to_string())
             .replace("{{function}}", &name.replace('-', "_"))
     };
     let files: Vec<(String, String)> = TEMPLATES
@@ -168,18 +167,6 @@ fn check_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The number after the course's last: the largest folder number plus one.
-fn next_number(course: &Course) -> u32 {
-    course
-        .exercises
-        .iter()
-        .filter_map(|exercise| exercise.dir.split('-').next()?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0)
-        .max(course.exercises.len() as u32)
-        + 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,9 +196,8 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../course.toml");
         std::fs::copy(shipped, root.path().join(COURSE_FILE)).unwrap();
-        let course = Course::load(root.path()).unwrap();
         let new = new_exercise(root.path(), "hello-world").unwrap();
-        let dir = format!("{:02}-hello-world", course.exercises.len() + 1);
+        let dir = "hello-world";
         assert_eq!(new.dir, dir);
         for file in &new.files {
             let text = std::fs::read_to_string(root.path().join(file)).unwrap();
