@@ -93,13 +93,14 @@ pub struct Scenario {
     pub virtual_limit_s: Option<u64>,
 }
 
-/// A compile error that an exercise explains: when the compiler reports `code` with a message
-/// that contains `contains`, the check's verdict says `message` before the compiler's words.
+/// A compile error that an exercise explains: when the compiler's errors hold `code` (if given)
+/// and `contains`, the check's verdict says `message` before the compiler's words.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompileErrorNote {
-    /// The compiler's error code, as `E0277`.
-    pub code: String,
+    /// The compiler's error code, as `E0277`; some errors have none ("future cannot be sent
+    /// between threads safely").
+    pub code: Option<String>,
     /// A piece of the compiler's message, as `MutexGuard`; any message when empty.
     #[serde(default)]
     pub contains: String,
