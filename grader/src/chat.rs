@@ -11,11 +11,14 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 use crate::cargo::build_harnesses;
 use crate::child::Limits;
 use crate::course::Course;
-use crate::exercises::image_bot;
 use crate::harness::Harness;
-use crate::mock::telegram::{FromPerson, Sent, SentKind};
+use crate::mock::pictures::{images, known_pictures, picture_named};
+use crate::mock::telegram::{FromPerson, Sent, SentKind, Telegram};
 use crate::runner::Plan;
 use crate::tr;
+
+/// The exercise whose bot this chats with, as `course.toml` names it.
+const EXERCISE: &str = "image-bot";
 
 /// The private chat the person types in.
 const CHAT_ID: i64 = 7;
@@ -58,9 +61,9 @@ pub async fn chat(
 ) -> Result<bool, String> {
     let course = Course::load(&plan.root)?;
     let exercise = course
-        .find(image_bot::NAME)
-        .ok_or_else(|| format!("this course has no `{}` exercise", image_bot::NAME))?;
-    let _ = writeln!(out, "{}", tr!("chat-building", exercise = image_bot::NAME));
+        .find(EXERCISE)
+        .ok_or_else(|| format!("this course has no `{EXERCISE}` exercise"))?;
+    let _ = writeln!(out, "{}", tr!("chat-building", exercise = EXERCISE));
     let builds = build_harnesses(
         &plan.root,
         plan.target_dir.as_deref(),
@@ -82,7 +85,7 @@ pub async fn chat(
         workdir: exercise.crate_dir(&plan.root, plan.variant),
     };
     let fixtures = exercise.fixtures_dir(&plan.root);
-    let pictures = image_bot::known_pictures(&image_bot::images(&fixtures));
+    let pictures = known_pictures(&images(&fixtures));
     std::fs::create_dir_all(photos).map_err(|error| {
         tr!(
             "chat-cannot-make-folder",
@@ -91,11 +94,8 @@ pub async fn chat(
         )
     })?;
 
-    let telegram = image_bot::start_telegram().await?;
-    let scenario = image_bot::scenario(
-        &telegram,
-        serde_json::json!({ "folder": image_bot::images(&fixtures) }),
-    );
+    let telegram = Telegram::start().await?;
+    let scenario = telegram.harness_argument(serde_json::json!({ "folder": images(&fixtures) }));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let args = [scenario.as_str()];
     let mut running = std::pin::pin!(harness.run_until(
@@ -176,7 +176,7 @@ fn describe(reply: &Sent, number: usize, pictures: &[(Vec<u8>, String)], photos:
         } => {
             let picture = match (bytes, url) {
                 (Some(bytes), _) => {
-                    let name = image_bot::picture_named(pictures, bytes).unwrap_or("photo.png");
+                    let name = picture_named(pictures, bytes).unwrap_or("photo.png");
                     let path = photos.join(format!("{number}-{name}"));
                     match std::fs::write(&path, bytes) {
                         Ok(()) => tr!("chat-photo-saved", path = shown_path(&path)),
@@ -219,6 +219,12 @@ pub fn default_photos(plan: &Plan) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_course_has_the_bots_exercise() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        assert!(Course::load(&root).unwrap().find(EXERCISE).is_some());
+    }
 
     #[test]
     fn a_line_is_a_message_and_colon_words_are_the_rest() {

@@ -12,6 +12,7 @@
 use std::path::Path;
 
 use crate::course::Course;
+use crate::export::Stubs;
 
 /// The entry point, in the course and in the folder.
 const AUTOGRADER: &str = "classroom50/autograder.py";
@@ -20,9 +21,9 @@ const AUTOGRADER: &str = "classroom50/autograder.py";
 const MOST_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Writes the autograder folder of the course at `root` into `dir`; returns its size in bytes.
-pub fn export(root: &Path, dir: &Path, with_hidden: bool) -> Result<u64, String> {
+pub fn export(root: &Path, dir: &Path, stubs: Stubs, with_hidden: bool) -> Result<u64, String> {
     let course_dir = dir.join("course");
-    crate::export::export(root, &course_dir)?;
+    crate::export::export_with(root, &course_dir, stubs)?;
     let entry = dir.join("autograder.py");
     std::fs::copy(root.join(AUTOGRADER), &entry)
         .map_err(|error| format!("cannot copy {AUTOGRADER}: {error}"))?;

@@ -1,6 +1,8 @@
 //! The command line: `cargo run -p grader -- [NAME...] [--solutions] [--root DIR] [--format
-//! human|json|classroom] [--seed N]`, the subcommands `export DIR` and `seal`, and the exit codes
-//! (0 all passed, 1 some did not, 2 the grader could not run).
+//! human|json|classroom|classroom50] [--seed N] [--submission DIR]`, the subcommands (the
+//! student's `watch`, `hint`, `list`, `reset`, `chat`; the instructor's `export DIR`, `class`
+//! and `seal`; the course author's `dev check`, `dev update`, `dev new NAME`, `dev snapshots`),
+//! and the exit codes (0 all passed, 1 some did not, 2 the grader could not run).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -30,6 +32,7 @@ use crate::tr;
                   cargo run -p grader -- --solutions         grade the reference solutions\n  \
                   cargo run -p grader -- export ../template  write the student template\n  \
                   cargo run -p grader -- seal                re-seal the grading files\n  \
+                  cargo run -p grader -- dev check           prove the course (for its authors)\n  \
                   cargo run -p grader -- list                every exercise and its status\n  \
                   cargo run -p grader -- hint fastest-ip     the next hint for an exercise\n  \
                   cargo run -p grader -- chat                talk to your bot of exercise 3"
@@ -88,12 +91,19 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write the student template: the course without its solutions and golden cases.
+    ///
+    /// The exercises' stubs are taken from the last commit (HEAD): it refuses while exercises/
+    /// differs from HEAD (changed or untracked files), and names them.
     Export {
         /// Where to write it (a new or empty folder).
         dir: PathBuf,
         /// The course to export (by default, the one around the current folder).
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
+        /// Take exercises/ as it is on disk, unchecked, instead of from the last commit: for a
+        /// copy of the course without git history. Make sure it holds the unsolved stubs.
+        #[arg(long)]
+        working_tree: bool,
         /// Write Classroom 50's autograder folder instead: `autograder.py` and the template
         /// beside it, to commit as `<classroom>/autograders/<assignment>/`.
         #[arg(long)]
@@ -136,7 +146,8 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         target_dir: Option<PathBuf>,
     },
-    /// Put an exercise back as it was shipped (asks first).
+    /// Put an exercise's answer files back as shipped (asks first): from the first commit in a
+    /// student's copy, from HEAD in the course repository.
     Reset {
         /// The exercise, by package or folder name.
         name: String,
@@ -176,6 +187,18 @@ pub enum Command {
 /// The course author's subcommands.
 #[derive(Debug, Subcommand)]
 pub enum DevCommand {
+    /// Prove the course: every exercise's folders, packages and words, its snapshots, the
+    /// generated files; the solutions get full points and the stubs pass no check. Exits 1 when
+    /// it finds a problem.
+    Check,
+    /// Write the files made from course.toml: .github/classroom/autograding.json and the
+    /// READMEs' tables of exercises.
+    Update,
+    /// Start a timeline exercise: its stub, solution and harness, and its entry in course.toml.
+    New {
+        /// The exercise's name, in kebab-case (`hello-world`); its folder gets the next number.
+        name: String,
+    },
     /// Write the expected timelines of the timeline scenarios (and an instructor's hidden ones)
     /// from the reference solutions.
     Snapshots {
@@ -214,12 +237,14 @@ pub fn main() -> ExitCode {
 
 /// The language of the messages: `--lang`, else the locale's. The formats that programs read
 /// (`json`, `classroom`) stay English unless `--lang` says otherwise, so that a submission gets
-/// the same output on every machine.
+/// the same output on every machine; so do the course author's tools.
 fn language(args: &Args) -> Lang {
     let for_programs = args.command.is_none() && args.format != Format::Human;
+    // The course author's tools speak English, like the course's sources.
+    let for_authors = matches!(args.command, Some(Command::Dev { .. }));
     match args.lang {
         Some(lang) => lang,
-        None if for_programs => Lang::En,
+        None if for_programs || for_authors => Lang::En,
         None => Lang::from_environment(|name| std::env::var(name).ok()),
     }
 }
@@ -229,12 +254,18 @@ fn run(args: Args) -> Result<ExitCode, String> {
         Some(Command::Export {
             dir,
             root,
+            working_tree,
             classroom50,
             with_hidden,
         }) => {
             let root = root.map_or_else(default_root, Ok)?;
+            let stubs = if working_tree {
+                crate::export::Stubs::WorkingTree
+            } else {
+                crate::export::Stubs::Committed
+            };
             if classroom50 {
-                let size = crate::classroom50::export(&root, &dir, with_hidden)?;
+                let size = crate::classroom50::export(&root, &dir, stubs, with_hidden)?;
                 println!(
                     "{}",
                     tr!(
@@ -245,7 +276,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 );
                 return Ok(ExitCode::SUCCESS);
             }
-            crate::export::export(&root, &dir)?;
+            crate::export::export_with(&root, &dir, stubs)?;
             println!("{}", tr!("cli-exported", dir = dir.display().to_string()));
             return Ok(ExitCode::SUCCESS);
         }
@@ -398,21 +429,11 @@ fn run(args: Args) -> Result<ExitCode, String> {
         let _ = crate::hints::remember_failing(&plan.root, &grade);
     }
 
-    if args.format == Format::Classroom50 {
-        let mut stdout = anstream::stdout();
-        let _ = stdout.write_all(report::human::render(&grade).as_bytes());
-        // The points carry the verdict: the run succeeds whenever the results are written.
-        report::classroom50::write_all(&grade, &args.out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if args.format == Format::Classroom {
-        // The points carry the verdict: the run succeeds whenever the results are written.
-        report::classroom::write_all(&grade, &args.out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
+    // With --format classroom or classroom50 the human report goes to the log (stdout) too,
+    // beside their files.
     let text = match args.format {
         Format::Json => report::json::render(&grade) + "\n",
-        _ => report::human::render(&grade),
+        Format::Human | Format::Classroom | Format::Classroom50 => report::human::render(&grade),
     };
     let mut stdout = anstream::stdout();
     stdout
@@ -421,6 +442,18 @@ fn run(args: Args) -> Result<ExitCode, String> {
         .map_err(|error| tr!("cli-cannot-write-report", error = error.to_string()))?;
     for problem in &grade.problems {
         let _ = writeln!(anstream::stderr(), "grader: {problem}");
+    }
+    // The points carry the verdict: these runs succeed whenever the results are written.
+    match args.format {
+        Format::Classroom => {
+            report::classroom::write_all(&grade, &args.out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Format::Classroom50 => {
+            report::classroom50::write_all(&grade, &args.out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Format::Human | Format::Json => {}
     }
     Ok(if !grade.problems.is_empty() {
         ExitCode::from(2)

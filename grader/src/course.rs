@@ -45,6 +45,8 @@ pub struct Exercise {
     /// The harness's package name: the binary that runs the exercise for the grader.
     pub harness: String,
     pub title: Localized<String>,
+    /// What it teaches, in a line: the README's tables of exercises (`dev update` writes them).
+    pub summary: Localized<String>,
     /// Hints from a nudge to the API to use, the same tiers in each language.
     pub hints: Localized<Vec<String>>,
     /// The files a student writes, relative to the exercise's folder: what a grade is taken
@@ -91,13 +93,14 @@ pub struct Scenario {
     pub virtual_limit_s: Option<u64>,
 }
 
-/// A compile error that an exercise explains: when the compiler reports `code` with a message
-/// that contains `contains`, the check's verdict says `message` before the compiler's words.
+/// A compile error that an exercise explains: when the compiler's errors hold `code` (if given)
+/// and `contains`, the check's verdict says `message` before the compiler's words.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompileErrorNote {
-    /// The compiler's error code, as `E0277`.
-    pub code: String,
+    /// The compiler's error code, as `E0277`; some errors have none ("future cannot be sent
+    /// between threads safely").
+    pub code: Option<String>,
     /// A piece of the compiler's message, as `MutexGuard`; any message when empty.
     #[serde(default)]
     pub contains: String,
@@ -230,7 +233,13 @@ impl Course {
     fn validate(&self) -> Result<(), String> {
         let mut seen = std::collections::HashSet::new();
         for exercise in &self.exercises {
-            for word in [&exercise.name, &exercise.dir] {
+            // A new exercise's folder is its name: the same word names it once.
+            let words: &[&String] = if exercise.name == exercise.dir {
+                &[&exercise.name]
+            } else {
+                &[&exercise.name, &exercise.dir]
+            };
+            for word in words {
                 if RESERVED_WORDS.contains(&word.as_str()) {
                     return Err(format!("`{word}` is reserved for a subcommand"));
                 }
@@ -386,6 +395,16 @@ impl Exercise {
         self.checks.iter().map(|check| check.points).sum()
     }
 
+    /// The ids of its `custom` checks, in course order: what its module under
+    /// `grader/src/exercises/` grades.
+    pub fn custom_checks(&self) -> Vec<&str> {
+        self.checks
+            .iter()
+            .filter(|check| check.kind == CheckKind::Custom)
+            .map(|check| check.id.as_str())
+            .collect()
+    }
+
     /// The folder of the graded crate: the student's stub, or the reference solution.
     pub fn crate_dir(&self, root: &Path, variant: Variant) -> PathBuf {
         root.join(variant.folder()).join(&self.dir)
@@ -439,6 +458,8 @@ mod tests {
         harness = "factorial-gather-harness"
         title.en = "t"
         title.ru = "т"
+        summary.en = "s"
+        summary.ru = "с"
         hints.en = ["a nudge", "the idea"]
         hints.ru = ["намёк", "идея"]
         [[exercise.scenario]]
@@ -479,7 +500,7 @@ mod tests {
     fn every_hint_is_given_in_both_languages() {
         let text = ONE.replace(r#"hints.ru = ["намёк", "идея"]"#, r#"hints.ru = ["намёк"]"#);
         assert!(course(&text).unwrap_err().contains("1 in Russian"));
-        let text = ONE.replace("title.ru = \"т\"\n        hints", "hints");
+        let text = ONE.replace("title.ru = \"т\"\n        summary", "summary");
         assert!(course(&text).unwrap_err().contains("missing field `ru`"));
     }
 

@@ -16,17 +16,21 @@
 //! - [`checks`]: the kinds of check `course.toml` declares as data (timeline, prediction), and
 //!   the verdicts every kind shares (compile errors, runs that ended badly).
 //! - [`exercises`]: the custom checks, one module per exercise that needs code of its own.
-//! - [`mock`]: local servers that stand in for the internet (IP services, pages).
+//! - [`mock`]: local servers that stand in for the internet (IP services, pages, a picture
+//!   search, Telegram).
 //! - [`verdict`]: statuses, outcomes and reports with points.
 //! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
 //! - [`submission`]: a student's answer files graded with the instructor's course
 //!   (`--submission`); [`class`]: a whole class of them, into a gradebook.
-//! - [`export`]: the student template: the course without its solutions; [`classroom50`]:
-//!   Classroom 50's autograder folder around it.
+//! - [`export`]: the student template: the course without its solutions, its stubs as
+//!   committed; [`classroom50`]: Classroom 50's autograder folder around it.
+//! - [`git`]: what `export` and `reset` ask git about the course (HEAD, the first commit, what
+//!   changed, a committed file).
 //! - [`report`]: the human, JSON and classroom formats of a grade.
 //! - [`i18n`]: the two languages of the messages (English, Russian) and their catalogues.
 //! - [`progress`]: the spinner.
-//! - [`dev`]: the course author's tools (`dev snapshots`, ...).
+//! - [`dev`]: the course author's tools: `dev check` (proves the course), `dev update` (the files
+//!   made from `course.toml`), `dev new` (a new timeline exercise), `dev snapshots`.
 //! - [`chat`]: exercise 3's bot, tried by hand against the mock Telegram.
 //! - [`watch`], [`hints`], [`reset`]: the student's loop (grade again at each save), tiered
 //!   hints, and an exercise put back as shipped.
@@ -46,6 +50,7 @@ pub mod course;
 pub mod dev;
 pub mod exercises;
 pub mod export;
+pub mod git;
 pub mod harness;
 pub mod hints;
 pub mod i18n;

@@ -1,47 +1,82 @@
-//! `cargo run -p grader -- reset NAME`: puts an exercise's folder back as it was shipped (the
-//! repository's first commit), after asking.
+//! `cargo run -p grader -- reset NAME`: puts an exercise's answer files (`answers` in
+//! `course.toml`: `src/`, a prediction) back as they were shipped, after asking. A student's copy
+//! was shipped as its first commit; the course repository (the one with `solutions/`) ships what
+//! HEAD holds. Nothing else of the exercise is touched (its READMEs stay as they are), and nothing
+//! is staged: `git restore --worktree`.
 
 use std::io::BufRead;
 use std::path::Path;
-use std::process::Command;
 
-use crate::course::Exercise;
-use crate::tr;
+use crate::course::{Exercise, Variant};
+use crate::{git, tr};
 
-/// Restores `exercises/<dir>` of the course at `root` from the first commit, once `confirm`
-/// says yes to the question it is given.
+/// Restores the answer files of `exercise` in the course at `root`, once `confirm` says yes to
+/// the question it is given. An answer file that the shipped commit does not have (an exercise
+/// added later) is left as it is, and the reply names it.
 pub fn reset(
     root: &Path,
     exercise: &Exercise,
     confirm: impl FnOnce(&str) -> bool,
 ) -> Result<String, String> {
-    let folder = format!("exercises/{}", exercise.dir);
-    let git = |args: &[&str]| {
-        Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(args)
-            .output()
-            .map_err(|error| format!("cannot run git: {error}"))
+    let course_repository = root.join(Variant::Solution.folder()).is_dir();
+    let (source, commit) = if course_repository {
+        ("head", git::commit(root, "HEAD"))
+    } else {
+        ("first", git::first_commit(root))
     };
-    let first = git(&["rev-list", "--max-parents=0", "HEAD"])?;
-    let first = String::from_utf8_lossy(&first.stdout)
-        .lines()
-        .last()
-        .unwrap_or("")
-        .to_string();
-    if first.is_empty() {
+    let Some(commit) = commit else {
         return Err(tr!("reset-no-history", root = root.display().to_string()));
+    };
+    let folder = format!("{}/{}", Variant::Exercise.folder(), exercise.dir);
+    let (mut shipped, mut not_shipped) = (Vec::new(), Vec::new());
+    for answer in &exercise.answers {
+        let path = format!("{folder}/{answer}");
+        if git::has(root, &commit, path.trim_end_matches('/'))? {
+            shipped.push(path);
+        } else {
+            not_shipped.push(path);
+        }
     }
-    let question = tr!("reset-question", folder = folder.as_str());
+    let short = git::short(&commit);
+    if shipped.is_empty() {
+        return Err(tr!(
+            "reset-nothing",
+            files = not_shipped.join(", "),
+            source = source,
+            commit = short
+        ));
+    }
+    let files = shipped.join(", ");
+    let question = tr!(
+        "reset-question",
+        files = files.as_str(),
+        source = source,
+        commit = short
+    );
     if !confirm(&question) {
         return Ok(tr!("reset-declined"));
     }
-    let restored = git(&["checkout", &first, "--", &folder])?;
-    if !restored.status.success() {
-        return Err(String::from_utf8_lossy(&restored.stderr).trim().to_string());
+    let paths: Vec<String> = shipped
+        .iter()
+        .map(|path| path.trim_end_matches('/').to_string())
+        .collect();
+    git::restore(root, &commit, &paths)?;
+    let mut said = tr!(
+        "reset-done",
+        files = files.as_str(),
+        source = source,
+        commit = short
+    );
+    if !not_shipped.is_empty() {
+        said.push('\n');
+        said.push_str(&tr!(
+            "reset-not-restored",
+            files = not_shipped.join(", "),
+            source = source,
+            commit = short
+        ));
     }
-    Ok(tr!("reset-done", folder = folder.as_str()))
+    Ok(said)
 }
 
 /// Asks on the terminal; see [`is_yes`].
@@ -65,111 +100,135 @@ pub fn is_yes(answer: &str) -> bool {
 mod tests {
     use super::*;
     use crate::course::Course;
+    use crate::git::scratch::Repository;
 
-    /// A git repository whose first commit ships exercise 1's stub as `shipped`.
-    fn shipped_course() -> (tempfile::TempDir, Exercise) {
-        let root = tempfile::tempdir().unwrap();
+    /// Exercise 1 (answers: `src/` and `prediction.txt`) and exercise 2 (answers: `src/`).
+    fn exercises() -> (Exercise, Exercise) {
         let course = Course::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).unwrap();
-        let exercise = course.exercises[0].clone();
-        let stub = root
-            .path()
-            .join("exercises")
-            .join(&exercise.dir)
-            .join("src");
-        std::fs::create_dir_all(&stub).unwrap();
-        std::fs::write(stub.join("lib.rs"), "shipped\n").unwrap();
-        let git = |args: &[&str]| {
-            let status = isolated_git(root.path())
-                .args(["-c", "user.name=t", "-c", "user.email=t@t"])
-                .args([
-                    "-c",
-                    "commit.gpgsign=false",
-                    "-c",
-                    "core.hooksPath=/dev/null",
-                ])
-                .args(args)
-                .status()
-                .unwrap();
-            assert!(status.success(), "git {args:?}");
-        };
-        git(&["init", "-q"]);
-        git(&["add", "."]);
-        git(&["commit", "-qm", "shipped"]);
-        // A later commit of the student's work: reset goes back to the first one, not to it.
-        std::fs::write(stub.join("lib.rs"), "committed work\n").unwrap();
-        git(&["commit", "-qam", "work"]);
-        (root, exercise)
+        (course.exercises[0].clone(), course.exercises[1].clone())
     }
 
-    /// git in `dir`, blind to a repository the tests themselves may run in (from a hook, with
-    /// `GIT_DIR` set) and to one above `dir`.
-    fn isolated_git(dir: &Path) -> Command {
-        let mut git = Command::new("git");
-        git.arg("-C").arg(dir);
-        for name in [
-            "GIT_DIR",
-            "GIT_INDEX_FILE",
-            "GIT_WORK_TREE",
-            "GIT_OBJECT_DIRECTORY",
-        ] {
-            git.env_remove(name);
-        }
-        if let Some(parent) = dir.parent() {
-            git.env("GIT_CEILING_DIRECTORIES", parent);
-        }
-        git
-    }
+    const LIB: &str = "exercises/01-factorial-gather/src/lib.rs";
+    const PREDICTION: &str = "exercises/01-factorial-gather/prediction.txt";
+    const README: &str = "exercises/01-factorial-gather/README.md";
+    const LIB_2: &str = "exercises/02-fastest-ip/src/lib.rs";
 
-    fn stub_text(root: &Path, exercise: &Exercise) -> String {
-        let path = root
-            .join("exercises")
-            .join(&exercise.dir)
-            .join("src/lib.rs");
-        std::fs::read_to_string(path).unwrap()
+    /// A student's copy: the first commit ships exercise 1; a later one holds their work.
+    fn students_copy() -> Repository {
+        let copy = Repository::init();
+        copy.write(LIB, "shipped\n");
+        copy.write(PREDICTION, "shipped prediction\n");
+        copy.write(README, "shipped readme\n");
+        copy.commit("shipped");
+        copy.write(LIB, "committed work\n");
+        copy.commit("work");
+        copy
     }
 
     #[test]
-    fn reset_asks_first_then_restores_the_shipped_stub() {
-        let (root, exercise) = shipped_course();
-        std::fs::write(
-            root.path()
-                .join("exercises")
-                .join(&exercise.dir)
-                .join("src/lib.rs"),
-            "unsaved work\n",
-        )
-        .unwrap();
+    fn reset_asks_first_then_restores_the_shipped_answers_only() {
+        let (exercise, _) = exercises();
+        let copy = students_copy();
+        copy.write(LIB, "unsaved work\n");
+        copy.write(PREDICTION, "my prediction\n");
+        copy.write(README, "my notes in the readme\n");
 
         let mut asked = String::new();
-        let said = reset(root.path(), &exercise, |question| {
+        let said = reset(copy.path(), &exercise, |question| {
             asked = question.to_string();
             false
         })
         .unwrap();
-        assert!(asked.contains("exercises/01-factorial-gather"), "{asked}");
+        assert!(
+            asked.contains(
+                "exercises/01-factorial-gather/src/, exercises/01-factorial-gather/prediction.txt"
+            ) && asked.contains("the first commit"),
+            "{asked}"
+        );
         assert_eq!(said, "Nothing was changed.");
-        assert_eq!(stub_text(root.path(), &exercise), "unsaved work\n");
+        assert_eq!(copy.read(LIB), "unsaved work\n");
 
-        let said = reset(root.path(), &exercise, |_| true).unwrap();
-        assert_eq!(said, "exercises/01-factorial-gather is as shipped again.");
-        assert_eq!(stub_text(root.path(), &exercise), "shipped\n");
+        let said = reset(copy.path(), &exercise, |_| true).unwrap();
+        assert!(said.contains("Put back as in the first commit"), "{said}");
+        assert_eq!(copy.read(LIB), "shipped\n");
+        assert_eq!(copy.read(PREDICTION), "shipped prediction\n");
+        // Not an answer file: left as it is.
+        assert_eq!(copy.read(README), "my notes in the readme\n");
+        assert_eq!(copy.staged(), "", "reset stages nothing");
+    }
+
+    #[test]
+    fn an_answer_added_after_the_first_commit_is_named_not_restored() {
+        let (first, second) = exercises();
+        // Shipped without prediction.txt and without exercise 2, both added later.
+        let copy = Repository::init();
+        copy.write(LIB, "shipped\n");
+        copy.commit("shipped");
+        copy.write(PREDICTION, "added later\n");
+        copy.write(LIB_2, "exercise 2, added later\n");
+        copy.commit("exercise 2");
+        copy.write(LIB, "work\n");
+        copy.write(PREDICTION, "my prediction\n");
+        copy.write(LIB_2, "work on exercise 2\n");
+
+        let said = reset(copy.path(), &first, |_| true).unwrap();
+        assert_eq!(copy.read(LIB), "shipped\n");
+        assert_eq!(copy.read(PREDICTION), "my prediction\n");
+        assert!(
+            said.contains("Not restored")
+                && said.contains("exercises/01-factorial-gather/prediction.txt"),
+            "{said}"
+        );
+
+        let error = reset(copy.path(), &second, |_| panic!("nothing to ask")).unwrap_err();
+        assert!(
+            error.contains("has none of exercises/02-fastest-ip/src/"),
+            "{error}"
+        );
+        assert_eq!(copy.read(LIB_2), "work on exercise 2\n");
+        assert_eq!(copy.staged(), "");
+    }
+
+    #[test]
+    fn in_the_course_repository_reset_takes_heads_stubs() {
+        let (first, second) = exercises();
+        // A clone of the course: solutions/, and exercise 2 added after the first commit.
+        let course = Repository::init();
+        course.write("solutions/01-factorial-gather/src/lib.rs", "solution\n");
+        course.write(LIB, "first stub\n");
+        course.write(README, "first readme\n");
+        course.commit("exercise 1");
+        course.write(LIB, "stub\n");
+        course.write(PREDICTION, "prediction stub\n");
+        course.write(README, "readme\n");
+        course.write(LIB_2, "stub 2\n");
+        course.commit("exercise 2");
+        course.write(LIB, "tried out\n");
+        course.write(README, "readme, being edited\n");
+        course.write(LIB_2, "tried out 2\n");
+
+        let said = reset(course.path(), &first, |question| {
+            assert!(question.contains("the last commit"), "{question}");
+            true
+        })
+        .unwrap();
+        assert!(!said.contains("Not restored"), "{said}");
+        assert_eq!(course.read(LIB), "stub\n");
+        assert_eq!(course.read(PREDICTION), "prediction stub\n");
+        assert_eq!(course.read(README), "readme, being edited\n");
+
+        reset(course.path(), &second, |_| true).unwrap();
+        assert_eq!(course.read(LIB_2), "stub 2\n");
+        assert_eq!(course.staged(), "", "reset stages nothing");
     }
 
     #[test]
     fn without_history_there_is_nothing_to_go_back_to() {
-        let root = tempfile::tempdir().unwrap();
-        let inside_a_repository = Command::new("git")
-            .arg("-C")
-            .arg(root.path())
-            .args(["rev-parse", "--git-dir"])
-            .output()
-            .is_ok_and(|output| output.status.success());
-        if inside_a_repository {
-            eprintln!("skipped: the temporary folder is inside a git repository");
+        let Some(folder) = Repository::outside_git() else {
             return;
-        }
-        let course = Course::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).unwrap();
-        let error = reset(root.path(), &course.exercises[0], |_| true).unwrap_err();
+        };
+        let (exercise, _) = exercises();
+        let error = reset(folder.path(), &exercise, |_| true).unwrap_err();
         assert!(
             error.contains("not a git repository with history"),
             "{error}"

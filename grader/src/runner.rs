@@ -120,15 +120,18 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
         // others are graded all the same, and the run ends with the grader's error status.
         let outcomes = match tampered_file(&tampered, exercise) {
             Some(file) => forged(exercise, file),
-            None => grade_exercise(&context).await.unwrap_or_else(|problem| {
-                let message = tr!("runner-could-not-grade", problem = problem.as_str());
-                problems.push(format!("{}: {problem}", exercise.name));
-                exercise
-                    .checks
-                    .iter()
-                    .map(|check| (check.id.clone(), Outcome::failed(message.clone())))
-                    .collect()
-            }),
+            // Boxed: each exercise's checks are a large future, kept off the caller's stack.
+            None => Box::pin(grade_exercise(&context))
+                .await
+                .unwrap_or_else(|problem| {
+                    let message = tr!("runner-could-not-grade", problem = problem.as_str());
+                    problems.push(format!("{}: {problem}", exercise.name));
+                    exercise
+                        .checks
+                        .iter()
+                        .map(|check| (check.id.clone(), Outcome::failed(message.clone())))
+                        .collect()
+                }),
         };
         reports.push(score(exercise, outcomes));
     }
@@ -160,14 +163,14 @@ fn forged(exercise: &Exercise, file: &str) -> Vec<(String, Outcome)> {
 /// Grades one exercise's checks: those `course.toml` declares as data, then the exercise's
 /// custom ones (when its harness was built), then the checks that require another to pass.
 async fn grade_exercise(context: &Context<'_>) -> Result<Vec<(String, Outcome)>, String> {
-    let mut outcomes = checks::grade(context).await?;
+    let mut outcomes = Box::pin(checks::grade(context)).await?;
     let has_custom = context
         .exercise
         .checks
         .iter()
         .any(|check| check.kind == CheckKind::Custom);
     if let (true, Ok(harness)) = (has_custom, &context.harness) {
-        outcomes.extend(exercises::grade(context, harness).await?);
+        outcomes.extend(Box::pin(exercises::grade(context, harness)).await?);
     }
     checks::apply_requirements(context.exercise, &mut outcomes);
     Ok(outcomes)

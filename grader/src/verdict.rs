@@ -77,10 +77,41 @@ impl Outcome {
         }
     }
 
+    /// Adds the evidence, capped (see [`capped`]): a program that floods its output must not
+    /// flood the report, in any format.
     pub fn with_details(mut self, details: impl Into<String>) -> Outcome {
-        self.details = Some(details.into());
+        let details = capped(&details.into());
+        self.details = (!details.trim().is_empty()).then_some(details);
         self
     }
+}
+
+/// How many characters of one line of details a report shows.
+pub const LONGEST_DETAILS_LINE: usize = 200;
+
+/// How many lines of details a report shows.
+pub const MOST_DETAILS_LINES: usize = 80;
+
+/// Details as a report shows them: each line at most [`LONGEST_DETAILS_LINE`] characters (a
+/// longer one ends with `…`), and at most [`MOST_DETAILS_LINES`] lines, then how many more
+/// there were.
+pub fn capped(details: &str) -> String {
+    let lines: Vec<&str> = details.lines().collect();
+    let mut shown: Vec<String> = lines
+        .iter()
+        .take(MOST_DETAILS_LINES)
+        .map(|line| match line.char_indices().nth(LONGEST_DETAILS_LINE) {
+            Some((cut, _)) => format!("{}…", &line[..cut]),
+            None => line.to_string(),
+        })
+        .collect();
+    if lines.len() > MOST_DETAILS_LINES {
+        shown.push(tr!(
+            "report-more-lines",
+            count = lines.len() - MOST_DETAILS_LINES
+        ));
+    }
+    shown.join("\n")
 }
 
 /// One graded check, with its points.
@@ -166,5 +197,24 @@ impl Grade {
         self.exercises
             .iter()
             .all(|exercise| exercise.status == Status::Passed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_are_capped_in_width_and_length() {
+        let flood: String = (0..1000)
+            .map(|n| format!("{n} {}\n", "x".repeat(1000)))
+            .collect();
+        let outcome = Outcome::failed("flooded").with_details(flood);
+        let details = outcome.details.unwrap();
+        let lines: Vec<&str> = details.lines().collect();
+        assert_eq!(lines.len(), MOST_DETAILS_LINES + 1);
+        assert!(lines[0].ends_with('…') && lines[0].chars().count() == LONGEST_DETAILS_LINE + 1);
+        assert_eq!(lines[MOST_DETAILS_LINES], "... and 920 more lines");
+        assert_eq!(Outcome::failed("x").with_details("\n \n").details, None);
     }
 }

@@ -74,7 +74,13 @@ fn the_autograder_folder_grades_a_submission_as_classroom_50_runs_it() {
 
     // The instructor's configuration repository, and the tarball publish-pages makes of it.
     let autograders = work.path().join(CLASSROOM).join("autograders");
-    grader::classroom50::export(&root, &autograders.join(ASSIGNMENT), false).unwrap();
+    grader::classroom50::export(
+        &root,
+        &autograders.join(ASSIGNMENT),
+        grader::export::Stubs::Committed,
+        false,
+    )
+    .unwrap();
     let tarball = work.path().join(format!("{ASSIGNMENT}.tar.gz"));
     run(Command::new("tar")
         .arg("-czf")

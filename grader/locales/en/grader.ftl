@@ -22,6 +22,7 @@ report-points = { $points }/{ $max_points } points
 report-exercises-passed = { $passed } of { $exercises } exercises passed.
 report-next = Next: exercises/{ $dir }/ (its README.md explains it), then
     `cargo run -p grader -- { $exercise }`.
+report-more-lines = ... and { $count } more lines
 report-hint = hint: { $hint }
 report-as-shown-above = (as shown above)
 report-tampered = The grading files differ from the sealed manifest ({ $manifest }): this grade
@@ -32,7 +33,6 @@ report-tampered = The grading files differ from the sealed manifest ({ $manifest
 classroom-heading = Autograding
 classroom-columns = exercise | check | status | points
 classroom-total = Total: { $points }/{ $max_points } points
-classroom-tampered = The grading files were edited: { $files }
 classroom-tampered-warning = **The grading files were edited**: { $files }
 classroom50-columns = check | status | points | what happened
 classroom50-summary = { $points }/{ $max_points } points, { $passed } of { $checks } checks passed
@@ -56,11 +56,36 @@ watch-cannot-watch = cannot watch { $folder }: { $error }
 
 ## reset
 
-reset-question = Put { $folder } back as it was shipped? Your changes there will be lost.
+reset-question = Put { $files } back as in { $source ->
+        [head] the last commit ({ $commit })
+       *[first] the first commit ({ $commit }), as shipped
+    }? Your changes to them will be lost.
 reset-declined = Nothing was changed.
-reset-done = { $folder } is as shipped again.
+reset-done = Put back as in { $source ->
+        [head] the last commit
+       *[first] the first commit
+    } ({ $commit }): { $files }.
+reset-not-restored = Not restored, as { $source ->
+        [head] the last commit
+       *[first] the first commit
+    } ({ $commit }) does not have them: { $files }.
+reset-nothing = { $source ->
+        [head] The last commit
+       *[first] The first commit
+    } ({ $commit }) has none of { $files }: there is nothing to put back, and nothing was changed.
 reset-no-history = { $root } is not a git repository with history: there is no shipped copy to
     go back to
+
+## export
+
+export-no-history = { $root } is not a git repository with a commit (or git cannot run): the
+    template takes the exercises' stubs from the last commit. Commit the course first, or pass
+    --working-tree to take exercises/ as it is on disk, unchecked (make sure it holds the
+    unsolved stubs)
+export-exercises-changed = exercises/ differs from the last commit ({ $commit }), and the template
+    takes the stubs from that commit: { $files }. Commit what belongs in the stubs, and put the
+    rest away (`git stash --include-untracked`), then export again
+export-no-exercises = the last commit ({ $commit }) has no exercises/: commit the course first
 
 ## the command line
 

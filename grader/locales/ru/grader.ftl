@@ -30,6 +30,11 @@ report-exercises-passed = { $passed ->
     } из { $exercises }.
 report-next = Дальше: exercises/{ $dir }/ (задание описано в его README.ru.md), затем
     `cargo run -p grader -- { $exercise }`.
+report-more-lines = ... и ещё { $count } { $count ->
+        [one] строка
+        [few] строки
+       *[other] строк
+    }
 report-hint = подсказка: { $hint }
 report-as-shown-above = (см. выше)
 report-tampered = Файлы грейдера не совпадают с запечатанным списком хешей ({ $manifest }): этой
@@ -43,7 +48,6 @@ classroom-total = Всего: { $points } из { $max_points } { $max_points ->
         [one] балла
        *[other] баллов
     }
-classroom-tampered = Файлы грейдера изменены: { $files }
 classroom-tampered-warning = **Файлы грейдера изменены**: { $files }
 classroom50-columns = проверка | статус | баллы | что произошло
 classroom50-summary = { $points }/{ $max_points } { $max_points ->
@@ -72,11 +76,36 @@ watch-cannot-watch = не удалось следить за { $folder }: { $err
 
 ## reset
 
-reset-question = Вернуть { $folder } в исходный вид? Ваши изменения там пропадут.
+reset-question = Вернуть { $files } к версии { $source ->
+        [head] последнего коммита ({ $commit })
+       *[first] первого коммита ({ $commit }), то есть в исходный вид
+    }? Ваши изменения в них пропадут.
 reset-declined = Ничего не изменилось.
-reset-done = { $folder } снова в исходном виде.
+reset-done = Возвращено к версии { $source ->
+        [head] последнего коммита
+       *[first] первого коммита
+    } ({ $commit }): { $files }.
+reset-not-restored = Не восстановлено, потому что в { $source ->
+        [head] последнем коммите
+       *[first] первом коммите
+    } ({ $commit }) этого нет: { $files }.
+reset-nothing = В { $source ->
+        [head] последнем коммите
+       *[first] первом коммите
+    } ({ $commit }) нет ни одного из файлов { $files }: возвращать нечего, ничего не изменилось.
 reset-no-history = { $root } — не git-репозиторий с историей: исходной версии, к которой можно
     вернуться, нет
+
+## export
+
+export-no-history = { $root } — не git-репозиторий с коммитами (или git не запускается), а шаблон
+    берёт заготовки упражнений из последнего коммита. Сначала закоммитьте курс или добавьте
+    --working-tree, чтобы взять exercises/ как есть на диске, без проверки (убедитесь, что там
+    нерешённые заготовки)
+export-exercises-changed = exercises/ отличается от последнего коммита ({ $commit }), а шаблон
+    берёт заготовки из этого коммита: { $files }. Закоммитьте то, что должно войти в заготовки,
+    остальное уберите (`git stash --include-untracked`) и повторите экспорт
+export-no-exercises = в последнем коммите ({ $commit }) нет exercises/: сначала закоммитьте курс
 
 ## командная строка
 

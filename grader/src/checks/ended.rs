@@ -23,7 +23,11 @@ pub fn compile_error(error: &BuildError, exercise: &Exercise) -> Outcome {
         }
     };
     let note = exercise.compile_errors.iter().find(|note| {
-        error.text.contains(&format!("[{}]", note.code)) && error.text.contains(&note.contains)
+        let code = note
+            .code
+            .as_ref()
+            .is_none_or(|code| error.text.contains(&format!("[{code}]")));
+        code && error.text.contains(&note.contains)
     });
     let message = match note {
         Some(note) => format!("{} {message}", note.message.get()),

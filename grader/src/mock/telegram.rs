@@ -101,7 +101,8 @@ pub struct Telegram {
 }
 
 impl Telegram {
-    pub async fn start() -> std::io::Result<Telegram> {
+    /// Starts the mock on 127.0.0.1; the error says, in words, why it could not.
+    pub async fn start() -> Result<Telegram, String> {
         let state = Arc::new(State {
             start: Instant::now(),
             inner: Mutex::new(Inner {
@@ -116,13 +117,21 @@ impl Telegram {
             let state = Arc::clone(&handler_state);
             Box::pin(async move { answer(&state, request).await })
         });
-        let server = MockServer::start(handler).await?;
+        let server = MockServer::start(handler)
+            .await
+            .map_err(|error| format!("cannot start the mock Telegram: {error}"))?;
         Ok(Telegram { server, state })
     }
 
     /// The URL to give `Bot::set_api_url`.
     pub fn api_url(&self) -> String {
         self.server.url("/")
+    }
+
+    /// The argument of exercise 3's harness: the bot talks to this mock, and finds its pictures
+    /// in `source` (`{"folder": ...}` or `{"search": url}`).
+    pub fn harness_argument(&self, source: Value) -> String {
+        json!({ "api_url": self.api_url(), "token": TOKEN, "source": source }).to_string()
     }
 
     /// Queues a message from a person in the private chat `chat_id`; returns its message id.

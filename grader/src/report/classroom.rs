@@ -2,8 +2,10 @@
 //!
 //! - For `classroom-resources/autograding-grading-reporter`: `result=<base64 of JSON>`, appended
 //!   to `$GITHUB_OUTPUT` (or printed), which a workflow hands to the reporter as
-//!   `GRADER_RESULTS` with `runners: grader`. One test per check, with its points.
-//! - For Classroom 50: `result.json` (`schema: "classroom50/result/v1"`), with the values of
+//!   `GRADER_RESULTS` with `runners: grader`. One test worth one point per point of each check
+//!   (see [`reporter_json`]), so that the reporter's two totals are the grade.
+//! - For Classroom 50: `result.json`, as `--format classroom50` writes it (see
+//!   [`crate::report::classroom50`]), with the values of
 //!   the runner's `CLASSROOM`, `ASSIGNMENT`, `SUBMISSION_TAG`, `COMMIT_URL`, `RELEASE_URL` and
 //!   `REVIEW_URL` where they are set.
 //! - For people: a Markdown table of points, appended to `$GITHUB_STEP_SUMMARY`.
@@ -23,32 +25,38 @@ fn test_name(exercise: &str, check: &str) -> String {
 }
 
 /// The JSON the grading reporter reads (before base64).
+///
+/// The reporter (v1) totals the points twice, in two ways: its log's "Total points" is (tests
+/// passed ÷ tests) × `max_score`, its "Points X/Y" notice the sum of the tests' `score`s. The two
+/// agree only when every test is worth the same, so each check is written as one test per point
+/// (`factorial-gather/gather 1/3`, `2/3`, `3/3`; a one-point check keeps its plain name), all
+/// passed or all failed with the check. Edited grading files are no test of their own (a test
+/// worth nothing would still count among the tests): they fail the run, and the summary and the
+/// log say so.
 pub fn reporter_json(grade: &Grade) -> Value {
     let mut tests = Vec::new();
     for exercise in &grade.exercises {
         for check in &exercise.checks {
-            let passed = check.status == Status::Passed;
-            tests.push(json!({
-                "name": test_name(&exercise.name, &check.id),
-                "status": if passed { "pass" } else { "fail" },
-                "score": check.points,
-                "max_score": check.max_points,
-                "message": check.message,
-                "test_code": format!("cargo run -p grader -- {}", exercise.name),
-                "filename": "",
-                "line_no": 0,
-                "execution_time": "",
-            }));
+            let name = test_name(&exercise.name, &check.id);
+            for point in 1..=check.max_points {
+                let passed = point <= check.points;
+                tests.push(json!({
+                    "name": if check.max_points == 1 {
+                        name.clone()
+                    } else {
+                        format!("{name} {point}/{}", check.max_points)
+                    },
+                    "status": if passed { "pass" } else { "fail" },
+                    "score": u32::from(passed),
+                    "max_score": 1,
+                    "message": check.message,
+                    "test_code": format!("cargo run -p grader -- {}", exercise.name),
+                    "filename": "",
+                    "line_no": 0,
+                    "execution_time": "",
+                }));
+            }
         }
-    }
-    if !grade.tampered.is_empty() {
-        tests.push(json!({
-            "name": "grading files unchanged",
-            "status": "fail",
-            "score": 0,
-            "max_score": 0,
-            "message": tr!("classroom-tampered", files = grade.tampered.join(", ")),
-        }));
     }
     let all_passed = grade.all_passed() && grade.tampered.is_empty();
     json!({
@@ -64,53 +72,6 @@ pub fn reporter_line(grade: &Grade) -> String {
     let encoded =
         base64::engine::general_purpose::STANDARD.encode(reporter_json(grade).to_string());
     format!("result={encoded}")
-}
-
-/// Classroom 50's `result.json`; `env` gives the runner's variables.
-pub fn classroom50_json(
-    grade: &Grade,
-    env: impl Fn(&str) -> Option<String>,
-    datetime: &str,
-) -> Value {
-    let value = |name: &str| env(name).unwrap_or_default();
-    let tests: Vec<Value> = grade
-        .exercises
-        .iter()
-        .flat_map(|exercise| {
-            exercise.checks.iter().map(|check| {
-                json!({
-                    "test-name": test_name(&exercise.name, &check.id),
-                    "passed": check.status == Status::Passed,
-                    "score": check.points,
-                    "max-score": check.max_points,
-                })
-            })
-        })
-        .collect();
-    let mut tests = tests;
-    if !grade.tampered.is_empty() || !grade.problems.is_empty() {
-        // Worth nothing, failed: so that whoever reads the result sees it.
-        tests.push(json!({
-            "test-name": "grading files unchanged and readable",
-            "passed": false,
-            "score": 0,
-            "max-score": 0,
-            "message": grade.tampered.iter().chain(&grade.problems).cloned().collect::<Vec<_>>().join("; "),
-        }));
-    }
-    json!({
-        "schema": "classroom50/result/v1",
-        "classroom": value("CLASSROOM"),
-        "assignment": value("ASSIGNMENT"),
-        "submission": value("SUBMISSION_TAG"),
-        "commit": value("COMMIT_URL"),
-        "release": value("RELEASE_URL"),
-        "review": value("REVIEW_URL"),
-        "datetime": datetime,
-        "score": grade.points,
-        "max-score": grade.max_points,
-        "tests": tests,
-    })
 }
 
 /// The Markdown table of points for the job's summary.
@@ -165,7 +126,8 @@ pub fn write_all(grade: &Grade, out: &Path) -> Result<(), String> {
         None => println!("{line}"),
     }
     let datetime = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-    let result = classroom50_json(grade, |name| std::env::var(name).ok(), &datetime);
+    let env = |name: &str| std::env::var(name).ok();
+    let result = crate::report::classroom50::result_json(grade, &env, &datetime);
     let path = out.join("result.json");
     std::fs::create_dir_all(out)
         .map_err(|error| format!("cannot make {}: {error}", out.display()))?;
@@ -194,37 +156,154 @@ mod tests {
     use super::*;
     use crate::verdict::{CheckReport, ExerciseReport};
 
-    /// A grade with one passed and one failed check, the same every time.
-    fn grade() -> Grade {
-        let check = |id: &str, status: Status, points: u32, max_points: u32| CheckReport {
+    fn check(id: &str, status: Status, max_points: u32) -> CheckReport {
+        CheckReport {
             id: id.into(),
             title: format!("the {id} check"),
             status,
-            points,
+            points: if status == Status::Passed {
+                max_points
+            } else {
+                0
+            },
             max_points,
             message: format!("what happened in {id}"),
             message_id: None,
             details: None,
             hint: None,
-        };
+        }
+    }
+
+    fn exercise(name: &str, checks: Vec<CheckReport>) -> ExerciseReport {
+        ExerciseReport {
+            name: name.into(),
+            dir: format!("01-{name}"),
+            title: name.into(),
+            status: checks.iter().map(|check| check.status).max().unwrap(),
+            points: checks.iter().map(|check| check.points).sum(),
+            max_points: checks.iter().map(|check| check.max_points).sum(),
+            checks,
+        }
+    }
+
+    /// A grade with one passed and one failed check, the same every time.
+    fn grade() -> Grade {
         let checks = vec![
-            check("gather", Status::Passed, 3, 3),
-            check("prediction", Status::NotDone, 0, 1),
+            check("gather", Status::Passed, 3),
+            check("prediction", Status::NotDone, 1),
         ];
-        let mut grade = Grade::new(
-            vec![ExerciseReport {
-                name: "factorial-gather".into(),
-                dir: "01-factorial-gather".into(),
-                title: "Factorial gather".into(),
-                status: Status::NotDone,
-                points: 3,
-                max_points: 4,
-                checks,
-            }],
-            Vec::new(),
-        );
+        let mut grade = Grade::new(vec![exercise("factorial-gather", checks)], Vec::new());
         grade.tampered = vec!["changed: fixtures/01-factorial-gather/snapshots/gather.snap".into()];
         grade
+    }
+
+    /// The reporter's two totals over its input, as `autograding-grading-reporter` v1
+    /// (d13b5912) computes and shows them: the log's "Total points for grader: X/Y"
+    /// (`getTestScore`: passed tests ÷ tests × `max_score`, shown with `toFixed(2)`) and the
+    /// notice's "Points X/Y" (`NotifyClassroom`: the sum of the tests' `score`s).
+    fn reporters_totals(results: &Value) -> (String, String) {
+        let tests = results["tests"].as_array().unwrap();
+        let max_score = results["max_score"].as_u64().unwrap();
+        let passed = tests.iter().filter(|test| test["status"] == "pass").count();
+        let logged = passed as f64 / tests.len() as f64 * max_score as f64;
+        let noticed: u64 = tests
+            .iter()
+            .map(|test| test["score"].as_u64().unwrap())
+            .sum();
+        (
+            format!("Total points for grader: {logged:.2}/{max_score}"),
+            format!("Points {noticed}/{max_score}"),
+        )
+    }
+
+    #[test]
+    fn the_reporters_two_totals_are_the_grade() {
+        let mixed = vec![
+            exercise(
+                "factorial-gather",
+                vec![
+                    check("factorial", Status::Passed, 1),
+                    check("gather", Status::Passed, 3),
+                    check("prediction", Status::Failed, 1),
+                ],
+            ),
+            exercise(
+                "fastest-ip",
+                vec![
+                    check("fetch-ip", Status::NotDone, 2),
+                    check("first-success", Status::Passed, 2),
+                    check("concurrent", Status::TimedOut, 1),
+                ],
+            ),
+            exercise(
+                "image-bot",
+                vec![
+                    check("welcome", Status::CompileError, 1),
+                    check("picture", Status::CompileError, 2),
+                ],
+            ),
+        ];
+        let all_passed = vec![exercise(
+            "factorial-gather",
+            vec![
+                check("factorial", Status::Passed, 1),
+                check("gather", Status::Passed, 3),
+            ],
+        )];
+        let none_passed = vec![exercise(
+            "fastest-ip",
+            vec![
+                check("fetch-ip", Status::Failed, 2),
+                check("pages", Status::NotDone, 1),
+            ],
+        )];
+        for (exercises, tampered) in [
+            (mixed.clone(), false),
+            (mixed, true),
+            (all_passed, false),
+            (none_passed, true),
+        ] {
+            let mut grade = Grade::new(exercises, Vec::new());
+            if tampered {
+                grade.tampered = vec!["changed: course.toml".into()];
+            }
+            let results = reporter_json(&grade);
+            let (logged, noticed) = reporters_totals(&results);
+            let (points, max_points) = (grade.points, grade.max_points);
+            assert_eq!(
+                logged,
+                format!("Total points for grader: {points}.00/{max_points}")
+            );
+            assert_eq!(noticed, format!("Points {points}/{max_points}"));
+            let tests = results["tests"].as_array().unwrap();
+            assert_eq!(tests.len() as u32, grade.max_points, "one test per point");
+            // A check's points pass or fail together, with the check.
+            for exercise in &grade.exercises {
+                for check in &exercise.checks {
+                    let name = test_name(&exercise.name, &check.id);
+                    let own: Vec<&Value> = tests
+                        .iter()
+                        .filter(|test| {
+                            let test = test["name"].as_str().unwrap();
+                            test == name || test.starts_with(&format!("{name} "))
+                        })
+                        .collect();
+                    assert_eq!(own.len() as u32, check.max_points, "{name}");
+                    let status = if check.status == Status::Passed {
+                        "pass"
+                    } else {
+                        "fail"
+                    };
+                    assert!(own.iter().all(|test| test["status"] == status), "{name}");
+                }
+            }
+            let expected_status = if grade.all_passed() && !tampered {
+                "pass"
+            } else {
+                "fail"
+            };
+            assert_eq!(results["status"], expected_status);
+        }
     }
 
     /// Compares `actual` with the golden file `name` (GOLDEN_BLESS=1 rewrites it).
@@ -262,24 +341,6 @@ mod tests {
             .sum();
         assert_eq!(scores, 3);
         assert_eq!(value["max_score"], 4);
-    }
-
-    #[test]
-    fn classroom50s_result_takes_the_runners_values() {
-        let env = |name: &str| match name {
-            "CLASSROOM" => Some("rust-2026".to_string()),
-            "ASSIGNMENT" => Some("async".to_string()),
-            "SUBMISSION_TAG" => Some("submission-1".to_string()),
-            _ => None,
-        };
-        let json = classroom50_json(&grade(), env, "2026-11-25T12:00:00Z");
-        golden(
-            "result.json",
-            &(serde_json::to_string_pretty(&json).unwrap() + "\n"),
-        );
-        assert_eq!(json["score"], 3);
-        assert_eq!(json["max-score"], 4);
-        assert_eq!(json["tests"][0]["passed"], true);
     }
 
     #[test]

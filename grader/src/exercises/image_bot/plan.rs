@@ -1,0 +1,137 @@
+//! The conversations of exercise 3: the chats of the two runs (what the person sends in each,
+//! and for which check), the reply that Telegram first refuses, and what the mock search answers
+//! each query. Nothing here runs: [`super::run`] starts the mocks and the bot, [`super::judge`]
+//! reads what happened.
+
+use std::time::Duration;
+
+use crate::mock::search::SearchAnswer;
+use crate::mock::telegram::{self, FromPerson};
+
+/// How long the search takes for "cat": other chats must not wait for it.
+pub(super) const SLOW_SEARCH: Duration = Duration::from_secs(2);
+/// The `retry_after` of the 429 that one reply gets first.
+pub(super) const RETRY_AFTER: u64 = 1;
+/// The chat whose photo Telegram first refuses with "too many requests" (`retry_after`
+/// [`RETRY_AFTER`]): its reply must still arrive.
+pub(super) const REFUSED_CHAT: i64 = 109;
+
+/// One chat of a run: its id, the check it belongs to, what the person sends.
+pub(super) struct Chat {
+    pub(super) id: i64,
+    pub(super) check: &'static str,
+    pub(super) messages: Vec<FromPerson>,
+}
+
+fn text(text: &str) -> FromPerson {
+    FromPerson::Text(text.to_string())
+}
+
+/// The chats of the run with the folder source.
+pub(super) fn folder_chats() -> Vec<Chat> {
+    let long = format!("dog {}", "щенок 🐶 ".repeat(500));
+    vec![
+        Chat {
+            id: 101,
+            check: "welcome",
+            messages: vec![text("/start")],
+        },
+        Chat {
+            id: 102,
+            check: "welcome",
+            messages: vec![text(&format!("/help@{}", telegram::BOT_USERNAME))],
+        },
+        Chat {
+            id: 103,
+            check: "picture",
+            messages: vec![text("cat")],
+        },
+        Chat {
+            id: 104,
+            check: "picture",
+            messages: vec![text("Смотри, КОШКА!")],
+        },
+        Chat {
+            id: 105,
+            check: "picture",
+            messages: vec![text("zebra")],
+        },
+        Chat {
+            id: 106,
+            check: "non-text",
+            messages: vec![FromPerson::Sticker],
+        },
+        Chat {
+            id: 107,
+            check: "non-text",
+            messages: vec![FromPerson::Photo, FromPerson::Location],
+        },
+        Chat {
+            id: 108,
+            check: "resilient",
+            messages: vec![FromPerson::Text(long)],
+        },
+        Chat {
+            id: 109,
+            check: "resilient",
+            messages: vec![text("sun ☀️")],
+        },
+        Chat {
+            id: 110,
+            check: "picture",
+            messages: vec![text("🐱🐶")],
+        },
+    ]
+}
+
+/// The chats of the run with the search source (see [`search_answer`] for the search's answers).
+pub(super) fn search_chats() -> Vec<Chat> {
+    vec![
+        Chat {
+            id: 201,
+            check: "search",
+            messages: vec![text("cat")],
+        },
+        Chat {
+            id: 202,
+            check: "concurrent",
+            messages: vec![text("dog")],
+        },
+        Chat {
+            id: 203,
+            check: "search",
+            messages: vec![text("error"), text("dog")],
+        },
+        Chat {
+            id: 204,
+            check: "search",
+            messages: vec![text("nothing")],
+        },
+        Chat {
+            id: 205,
+            check: "search",
+            messages: vec![text("broken")],
+        },
+    ]
+}
+
+/// What the mock search answers: "cat" after [`SLOW_SEARCH`], "dog" at once, "error" with a
+/// 500, "nothing" with no results, "broken" with a picture that is not there.
+pub(super) fn search_answer(query: &str) -> SearchAnswer {
+    match query {
+        "cat" => SearchAnswer::Picture {
+            name: "cat.png",
+            after: SLOW_SEARCH,
+        },
+        "dog" => SearchAnswer::Picture {
+            name: "dog.png",
+            after: Duration::ZERO,
+        },
+        "error" => SearchAnswer::ServerError,
+        "broken" => SearchAnswer::Picture {
+            name: "missing.png",
+            after: Duration::ZERO,
+        },
+        _ => SearchAnswer::NoResults,
+    }
+}
