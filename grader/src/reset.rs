@@ -105,7 +105,8 @@ mod tests {
     /// Exercise 1 (answers: `src/` and `prediction.txt`) and exercise 2 (answers: `src/`).
     fn exercises() -> (Exercise, Exercise) {
         let course = Course::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).unwrap();
-        (course.exercises[0].clone(), course.exercises[1].clone())
+        let exercise = |name: &str| course.find(name).unwrap().clone();
+        (exercise("factorial-gather"), exercise("fastest-ip"))
     }
 
     const LIB: &str = "exercises/01-factorial-gather/src/lib.rs";

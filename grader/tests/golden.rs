@@ -681,13 +681,22 @@ async fn watch_grades_again_at_each_save() {
         ""
     };
     wait_for(&format!("Watching the exercises ({which}"));
-    wait_for("Save a file of exercises/01-factorial-gather/");
-
-    let case = course_root().join("grader/golden/01-factorial-gather/join");
-    let stub = copy.path().join("exercises/01-factorial-gather");
-    std::fs::copy(case.join("lib.rs"), stub.join("src/lib.rs")).unwrap();
-    std::fs::copy(case.join("prediction.txt"), stub.join("prediction.txt")).unwrap();
-    wait_for("factorial-gather passed. On to fastest-ip.");
+    // Watch starts at the first exercise of the course; solving it (with the reference
+    // solution's answer files) moves it on to the second.
+    let course = Course::load(&course_root()).unwrap();
+    let (first, second) = (&course.exercises[0], &course.exercises[1]);
+    wait_for(&format!("Save a file of exercises/{}/", first.dir));
+    let solution = first.crate_dir(&course_root(), Variant::Solution);
+    let stub = first.crate_dir(copy.path(), Variant::Exercise);
+    for answer in &first.answers {
+        let answer = answer.trim_end_matches('/');
+        if solution.join(answer).is_dir() {
+            copy_course(&solution.join(answer), &stub.join(answer));
+        } else {
+            std::fs::copy(solution.join(answer), stub.join(answer)).unwrap();
+        }
+    }
+    wait_for(&format!("{} passed. On to {}.", first.name, second.name));
 
     let mut stdin = watch.stdin.take().unwrap();
     writeln!(stdin, "q").unwrap();
@@ -747,7 +756,7 @@ fn hints_speak_russian_too() {
     )
     .unwrap();
     let course = Course::load(root.path()).unwrap();
-    let hints = &course.exercises[1].hints.ru;
+    let hints = &course.find("fastest-ip").unwrap().hints.ru;
     for (tier, hint) in hints.iter().enumerate() {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_grader"))
             .args(["hint", "fastest-ip", "--lang", "ru", "--root"])
