@@ -124,6 +124,7 @@ impl Run {
         let mut unterminated = Vec::new();
         let mut now_ms = 0;
         let mut longest_stall = Stall::default();
+        let mut forgiven = None;
         // The real instant the runtime's thread last started running (the run's start at first).
         let mut running_since_ms = 0;
         for line in output.stdout.lines() {
@@ -169,8 +170,15 @@ impl Run {
                             alive_tasks,
                         });
                     }
-                    // A task that panics on purpose, inside the harness's `expecting_panics`.
-                    Event::Panic { expected: true, .. } => {}
+                    // A task that panics on purpose, inside the harness's `expecting_panics`:
+                    // kept aside, in case the run then ends without its result.
+                    Event::Panic {
+                        expected: true,
+                        message,
+                        location,
+                    } => {
+                        forgiven.get_or_insert((message, location));
+                    }
                     Event::Panic {
                         message, location, ..
                     } => {
@@ -183,6 +191,11 @@ impl Run {
                     }
                 }
             }
+        }
+        // An expected panic that the graded call never got past (a `JoinError` unwrapped, say)
+        // is what ended the run after all.
+        if panic.is_none() && timeline.returned.is_none() {
+            panic = forgiven;
         }
         Run {
             timeline,
@@ -343,7 +356,7 @@ mod tests {
     }
 
     #[test]
-    fn an_expected_panic_is_not_the_runs_panic() {
+    fn an_expected_panic_is_not_the_runs_panic_unless_the_call_never_returned() {
         let panic = marker_line(
             "k",
             &Event::Panic {
@@ -352,7 +365,23 @@ mod tests {
                 expected: true,
             },
         );
-        assert_eq!(Run::parse(&output(panic), "k").panic, None);
+        let done = marker_line(
+            "k",
+            &Event::Done {
+                virtual_ms: 0,
+                real_ms: 0,
+                result: serde_json::json!(null),
+                alive_tasks: 0,
+            },
+        );
+        assert_eq!(
+            Run::parse(&output(format!("{panic}\n{done}")), "k").panic,
+            None
+        );
+        assert_eq!(
+            Run::parse(&output(panic), "k").panic,
+            Some(("boom".to_string(), None))
+        );
     }
 
     #[test]
