@@ -482,13 +482,19 @@ async fn watch_grades_again_at_each_save() {
         ""
     };
     wait_for(&format!("Watching the exercises ({which}"));
-    wait_for("Save a file of exercises/01-factorial-gather/");
+    let course = Course::load(copy.path()).unwrap();
+    let (first, next) = (&course.exercises[0], &course.exercises[1]);
+    wait_for(&format!("Save a file of exercises/{}/", first.dir));
 
-    let case = course_root().join("grader/golden/01-factorial-gather/join");
-    let stub = copy.path().join("exercises/01-factorial-gather");
-    std::fs::copy(case.join("lib.rs"), stub.join("src/lib.rs")).unwrap();
-    std::fs::copy(case.join("prediction.txt"), stub.join("prediction.txt")).unwrap();
-    wait_for("factorial-gather passed. On to fastest-ip.");
+    // The first exercise's reference solution, saved over its stub: its answer files (a
+    // prediction), then its `lib.rs`.
+    let solution = course_root().join("solutions").join(&first.dir);
+    let stub = copy.path().join("exercises").join(&first.dir);
+    let files = first.answers.iter().filter(|answer| !answer.ends_with('/'));
+    for file in files.map(String::as_str).chain(["src/lib.rs"]) {
+        std::fs::copy(solution.join(file), stub.join(file)).unwrap();
+    }
+    wait_for(&format!("{} passed. On to {}.", first.name, next.name));
 
     let mut stdin = watch.stdin.take().unwrap();
     writeln!(stdin, "q").unwrap();
@@ -523,7 +529,7 @@ async fn the_locale_chooses_the_language() {
         String::from_utf8(output.stdout).unwrap()
     };
     let course = Course::load(&course_root()).unwrap();
-    let title = course.exercises[0].title.ru.as_str();
+    let title = course.find("factorial-gather").unwrap().title.ru.as_str();
 
     let russian = grade_stub(&[("LANG", "ru_RU.UTF-8")], &[]);
     assert!(russian.contains("Ещё не сделано"), "{russian}");
@@ -551,7 +557,7 @@ fn hints_speak_russian_too() {
     )
     .unwrap();
     let course = Course::load(root.path()).unwrap();
-    let hints = &course.exercises[1].hints.ru;
+    let hints = &course.find("fastest-ip").unwrap().hints.ru;
     for (tier, hint) in hints.iter().enumerate() {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_grader"))
             .args(["hint", "fastest-ip", "--lang", "ru", "--root"])
