@@ -1,8 +1,9 @@
 //! A timeline exercise needs no Rust under `grader/src`: in a copy of the course, `dev new` starts
-//! a tiny one (`hello-world`: print `hello`, sleep a second, print `world`), the test writes its
-//! stub and its solution as an author would, records its snapshot with `dev snapshots` and
-//! writes the generated files with `dev update`; then the grader, unchanged, gives the solution
-//! full points, finds the stub not done, and fails the timeline of two wrong versions.
+//! a tiny one (`tick-tock`: print `tick`, sleep a second, print `tock`; a name the course does
+//! not use), the test writes its stub and its solution as an author would, records its snapshot
+//! with `dev snapshots` and writes the generated files with `dev update`; then the grader,
+//! unchanged, gives the solution full points, finds the stub not done, and fails the timeline of
+//! two wrong versions.
 //!
 //! The copy builds in `target/new-exercise`, which outlives the test: only the first run
 //! compiles the dependencies. Cargo adds the new packages to the copy's `Cargo.lock` as it
@@ -20,26 +21,26 @@ use support::{copy_course, course_root};
 
 mod support;
 
-const NAME: &str = "hello-world";
+const NAME: &str = "tick-tock";
 
-const STUB: &str = r#"//! Exercise: hello, world, a second apart.
+const STUB: &str = r#"//! Exercise: tick, tock, a second apart.
 
-/// Prints `hello`, waits one second without blocking the thread, then prints `world`.
-pub async fn hello_world() {
+/// Prints `tick`, waits one second without blocking the thread, then prints `tock`.
+pub async fn tick_tock() {
     // TODO: print, sleep with `tokio::time::sleep`, print again.
-    todo!("hello, then world a second later")
+    todo!("tick, then tock a second later")
 }
 "#;
 
-const SOLUTION: &str = r#"//! The reference solution: hello, world, a second apart.
+const SOLUTION: &str = r#"//! The reference solution: tick, tock, a second apart.
 
 use std::time::Duration;
 
-/// Prints `hello`, waits one second without blocking the thread, then prints `world`.
-pub async fn hello_world() {
-    println!("hello");
+/// Prints `tick`, waits one second without blocking the thread, then prints `tock`.
+pub async fn tick_tock() {
+    println!("tick");
     tokio::time::sleep(Duration::from_secs(1)).await;
-    println!("world");
+    println!("tock");
 }
 "#;
 
@@ -47,13 +48,13 @@ pub async fn hello_world() {
 /// the second, and no second at all.
 const WRONG: &[(&str, &str)] = &[
     (
-        "pub async fn hello_world() {\n    println!(\"hello\");\n    \
-         std::thread::sleep(std::time::Duration::from_secs(1));\n    println!(\"world\");\n}\n",
+        "pub async fn tick_tock() {\n    println!(\"tick\");\n    \
+         std::thread::sleep(std::time::Duration::from_secs(1));\n    println!(\"tock\");\n}\n",
         "use `tokio::time::sleep(..).await`",
     ),
     (
-        "pub async fn hello_world() {\n    println!(\"hello\");\n    println!(\"world\");\n}\n",
-        "`world` came at t=0s",
+        "pub async fn tick_tock() {\n    println!(\"tick\");\n    println!(\"tock\");\n}\n",
+        "`tock` came at t=0s",
     ),
 ];
 
@@ -96,7 +97,7 @@ async fn a_new_timeline_exercise_grades_with_no_change_under_grader_src() {
     std::fs::write(lib(Variant::Exercise), STUB).unwrap();
     std::fs::write(lib(Variant::Solution), SOLUTION).unwrap();
 
-    // `dev snapshots hello-world`, `dev update`, `seal`.
+    // `dev snapshots tick-tock`, `dev update`, `seal`.
     let course = Course::load(root).unwrap();
     let exercise = course.find(NAME).unwrap();
     let target = support::target_dir("new-exercise");
@@ -105,13 +106,13 @@ async fn a_new_timeline_exercise_grades_with_no_change_under_grader_src() {
     assert!(recorded[0].write().unwrap());
     let snapshot = std::fs::read_to_string(recorded[0].path()).unwrap();
     assert!(
-        snapshot.contains("hello") && snapshot.contains("t=1s") && snapshot.contains("world"),
+        snapshot.contains("tick") && snapshot.contains("t=1s") && snapshot.contains("tock"),
         "{snapshot}"
     );
     update::update(root, &course).unwrap();
     let autograding = std::fs::read_to_string(root.join(update::AUTOGRADING)).unwrap();
     assert!(
-        autograding.contains("cargo run -p grader -- hello-world"),
+        autograding.contains("cargo run -p grader -- tick-tock"),
         "{autograding}"
     );
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();

@@ -196,8 +196,8 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../course.toml");
         std::fs::copy(shipped, root.path().join(COURSE_FILE)).unwrap();
-        let new = new_exercise(root.path(), "hello-world").unwrap();
-        let dir = "hello-world";
+        let new = new_exercise(root.path(), "tick-tock").unwrap();
+        let dir = "tick-tock";
         assert_eq!(new.dir, dir);
         for file in &new.files {
             let text = std::fs::read_to_string(root.path().join(file)).unwrap();
@@ -211,14 +211,11 @@ mod tests {
                 .join(format!("grader/harnesses/{dir}/src/main.rs")),
         )
         .unwrap();
-        assert!(
-            harness.contains("subject::hello_world().await"),
-            "{harness}"
-        );
+        assert!(harness.contains("subject::tick_tock().await"), "{harness}");
         let course = Course::load(root.path()).unwrap();
-        let exercise = course.find("hello-world").unwrap();
-        assert_eq!(exercise.harness, "hello-world-harness");
+        let exercise = course.find("tick-tock").unwrap();
+        assert_eq!(exercise.harness, "tick-tock-harness");
         assert_eq!(exercise.checks.len(), 1);
-        assert!(new_exercise(root.path(), "hello-world").is_err());
+        assert!(new_exercise(root.path(), "tick-tock").is_err());
     }
 }
