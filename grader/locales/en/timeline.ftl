@@ -27,7 +27,10 @@ timeline-printed-unknown = printed `{ $line }`, which the lesson's program never
 timeline-printed-to-stderr = printed `{ $line }` to stderr (`eprintln!`); the lesson's program
     prints to stdout, with `println!`.
 timeline-never-printed = never printed `{ $line }`.
-timeline-never-printed-and-more = never printed `{ $line }` (nor { $others } other lines).
+timeline-never-printed-and-more = never printed `{ $line }` (nor { $others ->
+        [1] one other line
+       *[other] { $others } other lines
+    }).
 timeline-ran-in-sequence = every line is right, but it took { $seconds } s instead of
     { $expected_seconds } s: the tasks ran one after another. Awaiting futures one by one adds
     their times up; to overlap their sleeps, drive them together (`tokio::join!`, `join_all`,
@@ -63,6 +66,10 @@ timeline-unlike-reference = did not do what the reference does.
 timeline-prediction-missing = Not done yet: write in { $file } what you expect { $call } to print.
 timeline-prediction-not-utf8 = { $file } is not UTF-8 text: save it as UTF-8 (your editor's
     encoding setting).
+timeline-prediction-missing-seconds = Not done yet: write in { $file } how many seconds you expect
+    { $call } to take.
+timeline-prediction-empty-seconds = Not done yet: before running the program, write in { $file }
+    how many seconds you expect it to take (one number).
 timeline-prediction-empty = Not done yet: before running the program, write in { $file } the
     lines you expect it to print, in order.
 # $right: how many lines are right so far; $count: how many lines $lines quotes.

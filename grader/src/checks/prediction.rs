@@ -17,10 +17,18 @@ use crate::verdict::{Outcome, Status};
 pub fn judge(check: &Check, expected: &Expected<'_>, crate_dir: &Path) -> Outcome {
     let file = check.file.as_deref().unwrap_or_default();
     let call = expected.scenario.call.as_str();
+    let seconds_asked = check.format == PredictionFormat::Seconds;
     let Ok(bytes) = std::fs::read(crate_dir.join(file)) else {
         return Outcome::new(
             Status::NotDone,
-            tr!("timeline-prediction-missing", file = file, call = call),
+            match seconds_asked {
+                true => tr!(
+                    "timeline-prediction-missing-seconds",
+                    file = file,
+                    call = call
+                ),
+                false => tr!("timeline-prediction-missing", file = file, call = call),
+            },
         );
     };
     let Ok(text) = String::from_utf8(bytes) else {
@@ -36,7 +44,10 @@ pub fn judge(check: &Check, expected: &Expected<'_>, crate_dir: &Path) -> Outcom
     if predicted.is_empty() {
         return Outcome::new(
             Status::NotDone,
-            tr!("timeline-prediction-empty", file = file),
+            match seconds_asked {
+                true => tr!("timeline-prediction-empty-seconds", file = file),
+                false => tr!("timeline-prediction-empty", file = file),
+            },
         );
     }
     match check.format {
