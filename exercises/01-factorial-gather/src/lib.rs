@@ -1,4 +1,4 @@
-//! Exercise 1: factorial gather.
+//! Factorial gather: three tasks, three seconds.
 //!
 //! Three tasks compute factorials slowly, one step per second. Run one after another they take
 //! six seconds; run concurrently, three. Fill in the two functions below, then grade your work:

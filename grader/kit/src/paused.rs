@@ -176,27 +176,44 @@ fn spawn_watchdog(activity: Arc<Mutex<Activity>>, runtime_thread: RuntimeThread)
 /// watchdog can learn of it.
 struct RuntimeThread {
     #[cfg(target_os = "linux")]
-    tid: libc::pid_t,
+    thread: libc::pthread_t,
 }
+
+/// How long the watchdog watches a blocked thread's CPU time before it says what blocks it.
+#[cfg(target_os = "linux")]
+const CPU_WINDOW: Duration = Duration::from_millis(300);
+
+/// The CPU time, over [`CPU_WINDOW`], above which a blocked thread counts as computing: a
+/// sleeping thread uses next to none, a busy loop all it is given, which on a machine loaded
+/// ten times over its cores is still several times this.
+#[cfg(target_os = "linux")]
+const COMPUTING_CPU: Duration = Duration::from_millis(15);
 
 impl RuntimeThread {
     fn current() -> RuntimeThread {
         RuntimeThread {
-            // SAFETY: `gettid` has no preconditions.
+            // SAFETY: `pthread_self` has no preconditions.
             #[cfg(target_os = "linux")]
-            tid: unsafe { libc::gettid() },
+            thread: unsafe { libc::pthread_self() },
         }
     }
 
     /// Whether a blocked runtime thread is computing (a busy loop) rather than waiting in a
-    /// blocking call. Linux says it exactly, whatever the load: the thread's state is `R`
-    /// (running or ready to run) in a loop, `S` or `D` while it sleeps.
+    /// blocking call: the CPU time it uses while the watchdog watches. (Its scheduler state, `R`
+    /// or `S`, says the same on an idle machine, but on a loaded one a sleeping thread that just
+    /// woke waits in `R` for a core: one look at it is not a verdict.)
     #[cfg(target_os = "linux")]
     fn computing(&self, _blocked_for: Duration) -> Option<bool> {
-        let stat = std::fs::read_to_string(format!("/proc/self/task/{}/stat", self.tid)).ok()?;
-        // The state follows the command name, which is in parentheses and may hold spaces.
-        let state = stat.rsplit_once(") ")?.1.chars().next()?;
-        Some(state == 'R')
+        let mut clock: libc::clockid_t = 0;
+        // SAFETY: `thread` is the runtime's thread, which lives as long as the process; the
+        // call only writes the clock's id.
+        if unsafe { libc::pthread_getcpuclockid(self.thread, &mut clock) } != 0 {
+            return None;
+        }
+        let before = cpu_time(clock)?;
+        std::thread::sleep(CPU_WINDOW);
+        let after = cpu_time(clock)?;
+        Some(after.saturating_sub(before) > COMPUTING_CPU)
     }
 
     /// Elsewhere, the process's CPU time: close to the time blocked in a busy loop, close to
@@ -205,6 +222,18 @@ impl RuntimeThread {
     fn computing(&self, blocked_for: Duration) -> Option<bool> {
         process_cpu_time().map(|cpu| cpu * 4 > blocked_for)
     }
+}
+
+/// The time of a CPU-time clock.
+#[cfg(target_os = "linux")]
+fn cpu_time(clock: libc::clockid_t) -> Option<Duration> {
+    let mut time = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `clock_gettime` only writes into the `timespec` it is given.
+    let status = unsafe { libc::clock_gettime(clock, &mut time) };
+    (status == 0).then(|| Duration::new(time.tv_sec as u64, time.tv_nsec as u32))
 }
 
 #[cfg(all(unix, not(target_os = "linux")))]

@@ -1,4 +1,4 @@
-//! Exercise 1, the reference solution: three factorial tasks that take turns on one thread.
+//! Factorial gather, the reference solution: three factorial tasks that take turns on one thread.
 //!
 //! Read this after your own version passes. The lesson's Python runs the tasks with
 //! `asyncio.gather`; here the same idea is `tokio::join!`.
