@@ -10,12 +10,13 @@
 //!
 //! After changing a message on purpose, `GOLDEN_BLESS=1 cargo test -p grader --test golden`
 //! rewrites the `expected.json` files; review them with `git diff`. `GOLDEN_ONLY=<text>` runs
-//! only the cases whose path contains the text (`GOLDEN_ONLY=03-image-bot`).
+//! only the cases whose path contains the text (`GOLDEN_ONLY=03-image-bot`). `GOLDEN_SEEDS=N`
+//! grades exercise 2's cases again with N other seeds (see `golden_verdicts_hold_for_every_seed`).
 
 use std::path::{Path, PathBuf};
 
 use grader::child::Limits;
-use grader::course::{Course, Variant};
+use grader::course::{Course, Exercise, Variant};
 use grader::progress::Progress;
 use grader::runner::{Plan, grade};
 use grader::verdict::{ExerciseReport, Grade, Status};
@@ -84,18 +85,57 @@ fn from_solution(solution: &Path, replacements: &Path) -> String {
     text
 }
 
+/// Lays a golden case over the copy of the course at `copy`: the exercise's stub as shipped, then
+/// the case's files.
+fn lay_case(course_root: &Path, exercise: &Exercise, case: &Path, copy: &Path) {
+    let copy_dir = exercise.crate_dir(copy, Variant::Exercise);
+    copy_course(
+        &exercise.crate_dir(course_root, Variant::Exercise),
+        &copy_dir,
+    );
+    for entry in std::fs::read_dir(case).unwrap() {
+        let from = entry.unwrap().path();
+        let name = from.file_name().unwrap().to_str().unwrap().to_string();
+        let to = match name.as_str() {
+            "expected.json" | "README" | "unix-only" => continue,
+            "from-solution.toml" => {
+                let solution = exercise.crate_dir(course_root, Variant::Solution);
+                let lib = from_solution(&solution.join("src/lib.rs"), &from);
+                std::fs::write(copy_dir.join("src/lib.rs"), lib).unwrap();
+                continue;
+            }
+            "lib.rs" => copy_dir.join("src/lib.rs"),
+            other => copy_dir.join(other),
+        };
+        std::fs::copy(&from, to).unwrap();
+    }
+}
+
+/// The seed of the golden runs: the one every `expected.json` was graded with.
+const GOLDEN_SEED: u64 = 2026;
+
 async fn grade_course(
     root: &Path,
     target_dir: Option<PathBuf>,
     names: &[&str],
     variant: Variant,
 ) -> Grade {
+    grade_with_seed(root, target_dir, names, variant, GOLDEN_SEED).await
+}
+
+async fn grade_with_seed(
+    root: &Path,
+    target_dir: Option<PathBuf>,
+    names: &[&str],
+    variant: Variant,
+    seed: u64,
+) -> Grade {
     let plan = Plan {
         root: root.to_path_buf(),
         names: names.iter().map(|name| name.to_string()).collect(),
         variant,
         limits: Limits::default(),
-        seed: 2026,
+        seed,
         target_dir,
         submission: None,
         work_dir: None,
@@ -139,8 +179,6 @@ async fn golden_cases_get_their_verdicts() {
         };
         let mut cases: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
         cases.sort();
-        let stub_dir = exercise.crate_dir(&course_root, Variant::Exercise);
-        let copy_dir = exercise.crate_dir(copy.path(), Variant::Exercise);
         let only = std::env::var("GOLDEN_ONLY").unwrap_or_default();
         for case in cases {
             if !case.to_string_lossy().contains(&only) {
@@ -154,24 +192,7 @@ async fn golden_cases_get_their_verdicts() {
             if case.join("unix-only").exists() && !cfg!(unix) {
                 continue;
             }
-            // Start from the stub as shipped, then lay the case's files over it.
-            copy_course(&stub_dir, &copy_dir);
-            for entry in std::fs::read_dir(&case).unwrap() {
-                let from = entry.unwrap().path();
-                let name = from.file_name().unwrap().to_str().unwrap().to_string();
-                let to = match name.as_str() {
-                    "expected.json" | "README" | "unix-only" => continue,
-                    "from-solution.toml" => {
-                        let solution = exercise.crate_dir(&course_root, Variant::Solution);
-                        let lib = from_solution(&solution.join("src/lib.rs"), &from);
-                        std::fs::write(copy_dir.join("src/lib.rs"), lib).unwrap();
-                        continue;
-                    }
-                    "lib.rs" => copy_dir.join("src/lib.rs"),
-                    other => copy_dir.join(other),
-                };
-                std::fs::copy(&from, to).unwrap();
-            }
+            lay_case(&course_root, exercise, &case, copy.path());
 
             let grade = grade_course(
                 copy.path(),
@@ -208,6 +229,104 @@ async fn golden_cases_get_their_verdicts() {
         "{} golden cases got another verdict (GOLDEN_BLESS=1 rewrites them):\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+/// The exercise whose scenarios are drawn from the seed, and whose golden verdicts
+/// `GOLDEN_SEEDS` replays with other seeds.
+const SEEDED: &str = "fastest-ip";
+
+/// `GOLDEN_SEEDS=N`: grades each golden case of [`SEEDED`] with the seeds 1 to N, and reports
+/// every check whose status or points differ from its `expected.json`: a verdict that depends on
+/// the seed is a random one. Not run otherwise (nor by `.ci/run`): it takes minutes.
+/// `GOLDEN_ONLY` narrows it, as above.
+#[tokio::test]
+async fn golden_verdicts_hold_for_every_seed() {
+    let Some(seeds) = std::env::var("GOLDEN_SEEDS")
+        .ok()
+        .and_then(|seeds| seeds.parse::<u64>().ok())
+    else {
+        return;
+    };
+    let _builds = BUILDS.lock().await;
+    let course_root = course_root();
+    let course = Course::load(&course_root).unwrap();
+    let exercise = course
+        .exercises
+        .iter()
+        .find(|exercise| exercise.name == SEEDED)
+        .unwrap();
+    let copy = tempfile::tempdir().unwrap();
+    copy_course(&course_root, copy.path());
+    let only = std::env::var("GOLDEN_ONLY").unwrap_or_default();
+    let mut cases: Vec<PathBuf> =
+        std::fs::read_dir(course_root.join("grader/golden").join(&exercise.dir))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|case| case.to_string_lossy().contains(&only))
+            // The stub has no scenario to draw; a `unix-only` case, as above.
+            .filter(|case| !case.ends_with("stub"))
+            .filter(|case| !case.join("unix-only").exists() || cfg!(unix))
+            .collect();
+    cases.sort();
+
+    // Status and points of each check: what a verdict is, without its words.
+    let pinned = |verdict: &Value| -> Vec<(String, Value, Value)> {
+        let checks = verdict["checks"].as_object().cloned().unwrap_or_default();
+        checks
+            .into_iter()
+            .map(|(id, check)| (id, check["status"].clone(), check["points"].clone()))
+            .collect()
+    };
+    let mut changes = Vec::new();
+    for case in &cases {
+        lay_case(&course_root, exercise, case, copy.path());
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
+                .unwrap();
+        let expected_checks = pinned(&expected);
+        for seed in 1..=seeds {
+            let grade = grade_with_seed(
+                copy.path(),
+                Some(golden_target_dir()),
+                &[SEEDED],
+                Variant::Exercise,
+                seed,
+            )
+            .await;
+            let actual = verdict(&grade.exercises[0]);
+            for (expected, got) in expected_checks.iter().zip(pinned(&actual)) {
+                if *expected != got {
+                    let (id, status, points) = got;
+                    changes.push(format!(
+                        "{} (seed {seed}) {id}: {} {} instead of {} {}: {}",
+                        case.file_name().unwrap().to_string_lossy(),
+                        status,
+                        points,
+                        expected.1,
+                        expected.2,
+                        actual["checks"][&id]["message"]
+                    ));
+                }
+            }
+        }
+        eprintln!(
+            "{}: {seeds} seeds graded",
+            case.file_name().unwrap().to_string_lossy()
+        );
+    }
+    assert!(!cases.is_empty(), "no golden case of {SEEDED} was found");
+    eprintln!(
+        "{} cases, {seeds} seeds each: {} verdicts changed",
+        cases.len(),
+        changes.len()
+    );
+    assert!(
+        changes.is_empty(),
+        "{} verdicts changed with the seed ({} cases, {seeds} seeds each):\n{}",
+        changes.len(),
+        cases.len(),
+        changes.join("\n")
     );
 }
 
