@@ -81,6 +81,11 @@ ip-all-failed-passed = When every service fails, `AllFailed` gives one reason fo
 
 ## pages
 
+ip-pages-one-at-a-time = The pages were fetched one at a time: { $path } was asked for only
+    after { $earlier } had arrived. Fetch every page at once, as in fastest_ip, and take them as
+    they arrive.
+ip-pages-one-at-a-time-late = The pages were fetched one at a time: { $path } was asked for well
+    after the first. Fetch every page at once, as in fastest_ip, and take them as they arrive.
 ip-pages-none = first_page_longer_than(.., { $min_chars }) returned None, but { $path } has
     { $chars } characters.
 ip-pages-bytes = first_page_longer_than(.., { $min_chars }) returned { $path }, which has

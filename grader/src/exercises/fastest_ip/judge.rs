@@ -171,41 +171,48 @@ pub(super) fn judge_race(
     ]
 }
 
+/// Requests started together reach the mock within a few milliseconds; one sent only after an
+/// answer came is at least that answer's delay late, and every delay of a scenario but a
+/// failure's at once is over [`GAP`]. Returns the first request that came [`GAP`] ms or more
+/// after the first, and the request that had ended just before it, if any (their targets).
+fn one_at_a_time(seen: &[Seen]) -> Option<(&str, Option<&str>)> {
+    let first = seen.first()?;
+    let late = seen
+        .iter()
+        .find(|request| (request.arrived - first.arrived).as_millis() as u64 >= GAP)?;
+    let earlier = seen
+        .iter()
+        .filter_map(|other| other.ended.map(|(at, _)| (at, other)))
+        .filter(|(at, _)| *at <= late.arrived)
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, other)| other.target.as_str());
+    Some((late.target.as_str(), earlier))
+}
+
 fn judge_concurrency(
     planned: &[Planned],
     seen: &[Seen],
     winner: &Planned,
     elapsed: u64,
 ) -> Outcome {
-    let Some(first) = seen.first() else {
+    if seen.is_empty() {
         return Outcome::failed(tr!("ip-no-request"));
-    };
+    }
     // Each request, by service, as the mock saw it.
     let request_of = |name: &str| {
         seen.iter()
             .find(|request| request.target == format!("/{name}"))
     };
-    // Started together, all requests reach the mock within a few milliseconds; a request sent
-    // only after an answer came is at least the first answer's delay (over GAP) late.
-    for request in seen {
-        let late_ms = (request.arrived - first.arrived).as_millis() as u64;
-        if late_ms >= GAP {
-            let earlier = seen
-                .iter()
-                .filter_map(|other| other.ended.map(|(at, _)| (at, other)))
-                .filter(|(at, _)| *at <= request.arrived)
-                .max_by_key(|(at, _)| *at)
-                .map(|(_, other)| other.target.trim_start_matches('/').to_string());
-            let service = request.target.trim_start_matches('/').to_string();
-            return Outcome::failed(match earlier {
-                Some(earlier) => tr!(
-                    "ip-sequential-after-answer",
-                    service = service,
-                    earlier = earlier
-                ),
-                None => tr!("ip-sequential-late", service = service),
-            });
-        }
+    if let Some((late, earlier)) = one_at_a_time(seen) {
+        let service = late.trim_start_matches('/');
+        return Outcome::failed(match earlier {
+            Some(earlier) => tr!(
+                "ip-sequential-after-answer",
+                service = service,
+                earlier = earlier.trim_start_matches('/')
+            ),
+            None => tr!("ip-sequential-late", service = service),
+        });
     }
     for service in planned {
         if request_of(&service.name).is_none() {
@@ -332,6 +339,17 @@ pub(super) fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
         Ok(result) => result.clone(),
         Err(outcome) => return outcome,
     };
+    // Fetched one after another, the pages show it in both runs' logs, whatever the order of
+    // the urls: in the run where none is long enough, every page is asked for, and all but the
+    // first of them only after a page that takes more than GAP.
+    for ran in [&found, &none] {
+        if let Some((late, earlier)) = one_at_a_time(&ran.seen) {
+            return Outcome::failed(match earlier {
+                Some(earlier) => tr!("ip-pages-one-at-a-time", path = late, earlier = earlier),
+                None => tr!("ip-pages-one-at-a-time-late", path = late),
+            });
+        }
+    }
     let (answer_path, answer_chars) = &pages.answer;
     let (trap_path, trap_chars, trap_bytes) = &pages.bytes_trap;
     let url = result[0].as_str().unwrap_or("");
@@ -435,6 +453,23 @@ fn variant(snake: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn seen(target: &str, arrived: u64, ended: u64) -> Seen {
+        Seen {
+            method: "GET".into(),
+            target: target.into(),
+            arrived: Duration::from_millis(arrived),
+            ended: Some((Duration::from_millis(ended), Ending::Answered)),
+        }
+    }
+
+    #[test]
+    fn requests_sent_after_an_answer_are_one_at_a_time() {
+        let together = [seen("/a", 3, 5), seen("/b", 4, 300), seen("/c", 6, 500)];
+        assert_eq!(one_at_a_time(&together), None);
+        let one_by_one = [seen("/a", 3, 5), seen("/b", 6, 300), seen("/c", 301, 500)];
+        assert_eq!(one_at_a_time(&one_by_one), Some(("/c", Some("/b"))));
+    }
 
     #[test]
     fn messages_leave_the_mocks_port_out() {

@@ -195,7 +195,8 @@ pub(super) fn all_failed_scenario(
 }
 
 /// Pages of the lesson: one that fails at once, one short in characters but long in bytes, the
-/// one to find, and a longer one that comes later.
+/// one to find, and a longer one that comes later. Every page but the one that fails at once
+/// takes more than [`GAP`] ms: a page asked for only after another has arrived is that late.
 pub(super) struct Pages {
     pub(super) min_chars: usize,
     /// (path, delay in ms, text or `None` for a page that fails with a 500).
@@ -212,7 +213,7 @@ pub(super) fn pages_scenario(text: &str, rng: &mut StdRng) -> Pages {
     let trap_chars = min_chars - rng.random_range(50..=150);
     let answer_chars = min_chars + rng.random_range(50..=300);
     let longer_chars = text.chars().count();
-    let start = rng.random_range(100..=200);
+    let start = rng.random_range(GAP + 50..=GAP + 150);
     let trap = cut(trap_chars);
     let mut pages = vec![
         ("/lessons/lab1.html".to_string(), 0, None),
@@ -250,5 +251,27 @@ pub(super) fn fill_in(behaviour: &Behaviour, ip: &str) -> Behaviour {
             body: body.replace("2001:db8::{ip6}", ip).replace("{ip}", ip),
         },
         other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+
+    use super::*;
+
+    /// Whatever the seed, each scenario holds the same traps, so that a mistake fails on every
+    /// seed or on none.
+    #[test]
+    fn every_seed_sets_the_same_traps() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/02-fastest-ip");
+        let text = load_text(&fixtures).unwrap();
+        for seed in 0..100 {
+            let mut rng = StdRng::seed_from_u64(seed);
+            let pages = pages_scenario(&text, &mut rng);
+            for (path, delay_ms, _) in &pages.pages {
+                assert!(*delay_ms == 0 || *delay_ms > GAP, "seed {seed}: {path}");
+            }
+        }
     }
 }
