@@ -145,21 +145,19 @@ pub(super) fn judge_race(
             got = result["ip"].to_string(),
             ip = winner_ip
         )),
-        (Some(name), _) => Outcome::failed(tr!(
-            "ip-first-success-slower",
-            service = name.as_str().unwrap_or_default(),
-            service_ms = planned
-                .iter()
-                .find(|service| service.name == *name)
-                .map_or(0, |service| service.delay_ms),
-            winner = winner.name.as_str(),
-            winner_ms = winner.delay_ms
-        )),
-        _ => Outcome::failed(tr!(
-            "ip-first-success-gave-up",
-            winner = winner.name.as_str(),
-            winner_ms = winner.delay_ms
-        )),
+        (Some(name), _) => {
+            let returned = planned.iter().find(|service| service.name == *name);
+            match returned {
+                Some(returned) => judge_wrong_winner(kinds, returned, winner),
+                None => Outcome::failed(tr!(
+                    "ip-first-success-unknown",
+                    service = name.as_str().unwrap_or_default(),
+                    winner = winner.name.as_str(),
+                    winner_ms = winner.delay_ms
+                )),
+            }
+        }
+        _ => judge_gave_up(kinds, planned, winner, elapsed),
     };
 
     let concurrent = judge_concurrency(planned, &ran.seen, winner, elapsed);
@@ -169,6 +167,68 @@ pub(super) fn judge_race(
         ("concurrent".into(), concurrent),
         ("cancelled".into(), cancelled),
     ]
+}
+
+/// The service `fastest_ip` returned, though it is not the winner: a slower good one, or one
+/// whose answer was no good, which the message describes.
+fn judge_wrong_winner(
+    kinds: &BTreeMap<String, Kind>,
+    returned: &Planned,
+    winner: &Planned,
+) -> Outcome {
+    let kind = &kinds[&returned.kind];
+    let Some(fails) = &kind.fails else {
+        return Outcome::failed(tr!(
+            "ip-first-success-slower",
+            service = returned.name.as_str(),
+            service_ms = returned.delay_ms,
+            winner = winner.name.as_str(),
+            winner_ms = winner.delay_ms
+        ));
+    };
+    // A failure taken for a success: say what it really answered, and when.
+    Outcome::failed(tr!(
+        "ip-first-success-took-failure",
+        service = returned.name.as_str(),
+        service_ms = returned.delay_ms,
+        answer = describe(kind, returned.ip.as_deref().unwrap_or("")),
+        variant = variant(fails),
+        success_status = if kind.bad_success() { "yes" } else { "no" },
+        winner = winner.name.as_str(),
+        winner_ms = winner.delay_ms
+    ))
+}
+
+/// `fastest_ip` gave up before the winner answered. The answer that ended the race is the last
+/// to come before it returned (events are at least [`GAP`] ms apart, and the run's clock starts
+/// before the requests do): when that was a 200 with a bad body, the code trusted the status.
+fn judge_gave_up(
+    kinds: &BTreeMap<String, Kind>,
+    planned: &[Planned],
+    winner: &Planned,
+    elapsed: u64,
+) -> Outcome {
+    let last_answer = planned
+        .iter()
+        .filter(|service| kinds[&service.kind].behaviour != Behaviour::Silent)
+        .filter(|service| service.delay_ms <= elapsed)
+        .max_by_key(|service| service.delay_ms);
+    match last_answer.map(|service| (service, &kinds[&service.kind])) {
+        Some((service, kind)) if kind.bad_success() => Outcome::failed(tr!(
+            "ip-first-success-gave-up-on-200",
+            service = service.name.as_str(),
+            service_ms = service.delay_ms,
+            answer = describe(kind, service.ip.as_deref().unwrap_or("")),
+            variant = variant(kind.fails.as_deref().unwrap_or_default()),
+            winner = winner.name.as_str(),
+            winner_ms = winner.delay_ms
+        )),
+        _ => Outcome::failed(tr!(
+            "ip-first-success-gave-up",
+            winner = winner.name.as_str(),
+            winner_ms = winner.delay_ms
+        )),
+    }
 }
 
 /// Requests started together reach the mock within a few milliseconds; one sent only after an
@@ -453,6 +513,93 @@ fn variant(snake: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kind(behaviour: Behaviour, fails: Option<&str>) -> Kind {
+        Kind {
+            ip_attr: "ip".into(),
+            behaviour,
+            fails: fails.map(str::to_string),
+        }
+    }
+
+    fn answer(status: u16, body: &str) -> Behaviour {
+        Behaviour::Answer {
+            status,
+            content_type: "text/html".into(),
+            body: body.into(),
+        }
+    }
+
+    /// A race: a 500 at 250 ms, a decoy (a 200 that is not JSON) at 450 ms, the winner at
+    /// 650 ms.
+    fn race() -> (BTreeMap<String, Kind>, Vec<Planned>) {
+        let kinds = BTreeMap::from([
+            (
+                "server-error".to_string(),
+                kind(answer(500, "oops"), Some("status")),
+            ),
+            (
+                "not-json".to_string(),
+                kind(answer(200, "<p>{ip}</p>"), Some("not_json")),
+            ),
+            (
+                "good".to_string(),
+                kind(answer(200, r#"{"ip":"{ip}"}"#), None),
+            ),
+        ]);
+        let planned = [
+            ("a", "server-error", 250),
+            ("b", "not-json", 450),
+            ("c", "good", 650),
+        ]
+        .into_iter()
+        .map(|(name, kind, delay_ms)| Planned {
+            name: name.into(),
+            kind: kind.into(),
+            delay_ms,
+            ip: Some("10.0.0.1".into()),
+        })
+        .collect();
+        (kinds, planned)
+    }
+
+    #[test]
+    fn a_failure_returned_as_the_winner_is_described_as_it_answered() {
+        let (kinds, planned) = race();
+        let decoy = judge_wrong_winner(&kinds, &planned[1], &planned[2]).message;
+        assert!(
+            decoy.contains("b, but its answer, at 450 ms, was no good"),
+            "{decoy}"
+        );
+        assert!(
+            decoy.contains("answers 200 with `<p>10.0.0.1</p>`"),
+            "{decoy}"
+        );
+        assert!(
+            decoy.contains("A 200 with a bad body is a failure too."),
+            "{decoy}"
+        );
+        let error = judge_wrong_winner(&kinds, &planned[0], &planned[2]).message;
+        assert!(
+            error.contains("`FetchError::Status`. c answered well"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn giving_up_at_a_200_with_a_bad_body_is_told_apart() {
+        let (kinds, planned) = race();
+        let at_the_decoy = judge_gave_up(&kinds, &planned, &planned[2], 460).message;
+        assert!(
+            at_the_decoy.contains("as soon as b answered"),
+            "{at_the_decoy}"
+        );
+        let at_the_error = judge_gave_up(&kinds, &planned, &planned[2], 260).message;
+        assert!(
+            at_the_error.contains("A failure must not end the race"),
+            "{at_the_error}"
+        );
+    }
 
     fn seen(target: &str, arrived: u64, ended: u64) -> Seen {
         Seen {
