@@ -25,7 +25,10 @@
 //! After changing a message on purpose, `GOLDEN_BLESS=1 cargo test -p grader --test golden`
 //! rewrites the `expected.json` files of the cases it runs; review them with `git diff`.
 //! `GOLDEN_ONLY=<text>`, when no filter is given after `--`, is the filter: it runs only the
-//! tests whose name contains the text (`GOLDEN_ONLY=03-image-bot`).
+//! tests whose name contains the text (`GOLDEN_ONLY=03-image-bot`). `GOLDEN_SEEDS=N` grades each
+//! case of the exercise whose scenarios are drawn at random (fastest-ip) with the seeds 1 to N as
+//! well, and fails it if a check's status or points change with the seed: a verdict that
+//! depends on the seed is a random one (not run by `.ci/run`: it takes minutes).
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -141,6 +144,9 @@ fn grade_case(copy: &Path, exercise: &Exercise, case: &Path) -> Result<(), Faile
         Variant::Exercise,
     ));
     let actual = verdict(&grade.exercises[0], copy);
+    if let Some(seeds) = other_seeds(exercise, case) {
+        same_verdict_for_every_seed(copy, exercise, &actual, seeds)?;
+    }
     let expected_path = case.join("expected.json");
     if std::env::var_os("GOLDEN_BLESS").is_some() {
         let text = serde_json::to_string_pretty(&actual).unwrap() + "\n";
@@ -175,6 +181,61 @@ fn grade_case(copy: &Path, exercise: &Exercise, case: &Path) -> Result<(), Faile
         expected_path.display()
     )
     .into())
+}
+
+/// The exercise whose scenarios are drawn from the seed.
+const SEEDED: &str = "fastest-ip";
+
+/// With `GOLDEN_SEEDS=N`, the seeds a case of [`SEEDED`] is graded with too (a stub has no
+/// scenario to draw).
+fn other_seeds(exercise: &Exercise, case: &Path) -> Option<u64> {
+    let seeds = std::env::var("GOLDEN_SEEDS").ok()?.parse().ok()?;
+    (exercise.name == SEEDED && !case.ends_with("stub")).then_some(seeds)
+}
+
+/// Grades the case in the copy with the seeds 1 to `seeds`: each check's status and points must
+/// be those of `verdict`.
+fn same_verdict_for_every_seed(
+    copy: &Path,
+    exercise: &Exercise,
+    verdict_at_2026: &Value,
+    seeds: u64,
+) -> Result<(), Failed> {
+    let pinned = |verdict: &Value| -> Vec<(String, Value, Value)> {
+        let checks = verdict["checks"].as_object().cloned().unwrap_or_default();
+        checks
+            .into_iter()
+            .map(|(id, check)| (id, check["status"].clone(), check["points"].clone()))
+            .collect()
+    };
+    let mut changes = Vec::new();
+    for seed in 1..=seeds {
+        let grade = block_on(grade_with_seed(
+            copy,
+            Some(golden_target_dir()),
+            &[&exercise.name],
+            Variant::Exercise,
+            seed,
+        ));
+        let actual = verdict(&grade.exercises[0], copy);
+        for (expected, got) in pinned(verdict_at_2026).iter().zip(pinned(&actual)) {
+            if *expected != got {
+                changes.push(format!(
+                    "seed {seed}, {}: {} {} instead of {} {}: {}",
+                    got.0,
+                    got.1,
+                    got.2,
+                    expected.1,
+                    expected.2,
+                    actual["checks"][&got.0]["message"]
+                ));
+            }
+        }
+    }
+    if changes.is_empty() {
+        return Ok(());
+    }
+    Err(format!("the verdict changes with the seed:\n{}", changes.join("\n")).into())
 }
 
 /// The tests that are not golden cases, each one a test of its own.
@@ -303,12 +364,22 @@ async fn grade_course(
     names: &[&str],
     variant: Variant,
 ) -> Grade {
+    grade_with_seed(root, target_dir, names, variant, 2026).await
+}
+
+async fn grade_with_seed(
+    root: &Path,
+    target_dir: Option<PathBuf>,
+    names: &[&str],
+    variant: Variant,
+    seed: u64,
+) -> Grade {
     let plan = Plan {
         root: root.to_path_buf(),
         names: names.iter().map(|name| name.to_string()).collect(),
         variant,
         limits: Limits::default(),
-        seed: 2026,
+        seed,
         target_dir,
         submission: None,
         work_dir: None,

@@ -32,6 +32,21 @@ ip-first-success-slower = fastest_ip returned { $service }, which answered at { 
     { $winner } answered well at { $winner_ms } ms, before it. The first *good* answer wins.
 ip-first-success-gave-up = fastest_ip returned `AllFailed`, but { $winner } answered well at
     { $winner_ms } ms. A failure must not end the race: keep waiting for the others.
+# $answer is one of the ip-answer-* messages: what the service really answered; $success_status
+# is "yes" when that answer had a 2xx status.
+ip-first-success-took-failure = fastest_ip returned { $service }, but its answer, at
+    { $service_ms } ms, was no good: it { $answer }, which fetch_ip must turn into
+    `FetchError::{ $variant }`. { $success_status ->
+        [yes] A 200 with a bad body is a failure too. { $winner }
+       *[other] { $winner }
+    } answered well at { $winner_ms } ms: the first *good* answer wins.
+ip-first-success-gave-up-on-200 = fastest_ip returned `AllFailed` as soon as { $service }
+    answered, at { $service_ms } ms. It { $answer }, which fetch_ip must turn into
+    `FetchError::{ $variant }`: a 200 with a bad body is a failure too, and a failure must not end
+    the race ({ $winner } answered well at { $winner_ms } ms). Judge each answer by what
+    `fetch_ip` makes of it, not by its status.
+ip-first-success-unknown = fastest_ip returned { $service }, which is none of the services it was
+    given; { $winner } answered well at { $winner_ms } ms.
 
 ## concurrent
 
@@ -81,6 +96,11 @@ ip-all-failed-passed = When every service fails, `AllFailed` gives one reason fo
 
 ## pages
 
+ip-pages-one-at-a-time = The pages were fetched one at a time: { $path } was asked for only
+    after { $earlier } had arrived. Fetch every page at once, as in fastest_ip, and take them as
+    they arrive.
+ip-pages-one-at-a-time-late = The pages were fetched one at a time: { $path } was asked for well
+    after the first. Fetch every page at once, as in fastest_ip, and take them as they arrive.
 ip-pages-none = first_page_longer_than(.., { $min_chars }) returned None, but { $path } has
     { $chars } characters.
 ip-pages-bytes = first_page_longer_than(.., { $min_chars }) returned { $path }, which has

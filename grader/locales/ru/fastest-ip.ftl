@@ -34,6 +34,21 @@ ip-first-success-slower = fastest_ip вернула { $service }, который
     первый *правильный* ответ.
 ip-first-success-gave-up = fastest_ip вернула `AllFailed`, хотя { $winner } ответил правильно через
     { $winner_ms } мс. Ошибка не должна завершать гонку: ждите остальных.
+# $answer — одно из сообщений ip-answer-*: что на самом деле ответил сервис; $success_status —
+# "yes", если статус этого ответа 2xx.
+ip-first-success-took-failure = fastest_ip вернула { $service }, но его ответ (через
+    { $service_ms } мс) никуда не годится: сервис { $answer }, и fetch_ip должна превратить это в
+    `FetchError::{ $variant }`. { $success_status ->
+        [yes] Статус 200 с негодным телом — тоже ошибка. А { $winner }
+       *[other] А { $winner }
+    } ответил правильно через { $winner_ms } мс: побеждает первый *правильный* ответ.
+ip-first-success-gave-up-on-200 = fastest_ip вернула `AllFailed`, как только ответил
+    { $service } (через { $service_ms } мс). Этот сервис { $answer }, и fetch_ip должна превратить
+    это в `FetchError::{ $variant }`: статус 200 с негодным телом — тоже ошибка, а ошибка не
+    должна завершать гонку ({ $winner } ответил правильно через { $winner_ms } мс). Судите о
+    каждом ответе по тому, что вернула для него `fetch_ip`, а не по статусу.
+ip-first-success-unknown = fastest_ip вернула { $service }, а такого сервиса ей не передавали;
+    { $winner } ответил правильно через { $winner_ms } мс.
 
 ## concurrent
 
@@ -90,6 +105,12 @@ ip-all-failed-passed = Когда падают все сервисы, `AllFailed
 
 ## pages
 
+ip-pages-one-at-a-time = Страницы загружались по одной: страницу { $path } запросили только
+    после того, как пришла страница { $earlier }. Запрашивайте все страницы сразу, как в
+    fastest_ip, и разбирайте их по мере прихода.
+ip-pages-one-at-a-time-late = Страницы загружались по одной: страницу { $path } запросили намного
+    позже первой. Запрашивайте все страницы сразу, как в fastest_ip, и разбирайте их по мере
+    прихода.
 ip-pages-none = first_page_longer_than(.., { $min_chars }) вернула None, хотя в { $path }
     { $chars ->
         [one] { $chars } символ

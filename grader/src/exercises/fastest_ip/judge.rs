@@ -145,21 +145,19 @@ pub(super) fn judge_race(
             got = result["ip"].to_string(),
             ip = winner_ip
         )),
-        (Some(name), _) => Outcome::failed(tr!(
-            "ip-first-success-slower",
-            service = name.as_str().unwrap_or_default(),
-            service_ms = planned
-                .iter()
-                .find(|service| service.name == *name)
-                .map_or(0, |service| service.delay_ms),
-            winner = winner.name.as_str(),
-            winner_ms = winner.delay_ms
-        )),
-        _ => Outcome::failed(tr!(
-            "ip-first-success-gave-up",
-            winner = winner.name.as_str(),
-            winner_ms = winner.delay_ms
-        )),
+        (Some(name), _) => {
+            let returned = planned.iter().find(|service| service.name == *name);
+            match returned {
+                Some(returned) => judge_wrong_winner(kinds, returned, winner),
+                None => Outcome::failed(tr!(
+                    "ip-first-success-unknown",
+                    service = name.as_str().unwrap_or_default(),
+                    winner = winner.name.as_str(),
+                    winner_ms = winner.delay_ms
+                )),
+            }
+        }
+        _ => judge_gave_up(kinds, planned, winner, elapsed),
     };
 
     let concurrent = judge_concurrency(planned, &ran.seen, winner, elapsed);
@@ -171,41 +169,110 @@ pub(super) fn judge_race(
     ]
 }
 
+/// The service `fastest_ip` returned, though it is not the winner: a slower good one, or one
+/// whose answer was no good, which the message describes.
+fn judge_wrong_winner(
+    kinds: &BTreeMap<String, Kind>,
+    returned: &Planned,
+    winner: &Planned,
+) -> Outcome {
+    let kind = &kinds[&returned.kind];
+    let Some(fails) = &kind.fails else {
+        return Outcome::failed(tr!(
+            "ip-first-success-slower",
+            service = returned.name.as_str(),
+            service_ms = returned.delay_ms,
+            winner = winner.name.as_str(),
+            winner_ms = winner.delay_ms
+        ));
+    };
+    // A failure taken for a success: say what it really answered, and when.
+    Outcome::failed(tr!(
+        "ip-first-success-took-failure",
+        service = returned.name.as_str(),
+        service_ms = returned.delay_ms,
+        answer = describe(kind, returned.ip.as_deref().unwrap_or("")),
+        variant = variant(fails),
+        success_status = if kind.bad_success() { "yes" } else { "no" },
+        winner = winner.name.as_str(),
+        winner_ms = winner.delay_ms
+    ))
+}
+
+/// `fastest_ip` gave up before the winner answered. The answer that ended the race is the last
+/// to come before it returned (events are at least [`GAP`] ms apart, and the run's clock starts
+/// before the requests do): when that was a 200 with a bad body, the code trusted the status.
+fn judge_gave_up(
+    kinds: &BTreeMap<String, Kind>,
+    planned: &[Planned],
+    winner: &Planned,
+    elapsed: u64,
+) -> Outcome {
+    let last_answer = planned
+        .iter()
+        .filter(|service| kinds[&service.kind].behaviour != Behaviour::Silent)
+        .filter(|service| service.delay_ms <= elapsed)
+        .max_by_key(|service| service.delay_ms);
+    match last_answer.map(|service| (service, &kinds[&service.kind])) {
+        Some((service, kind)) if kind.bad_success() => Outcome::failed(tr!(
+            "ip-first-success-gave-up-on-200",
+            service = service.name.as_str(),
+            service_ms = service.delay_ms,
+            answer = describe(kind, service.ip.as_deref().unwrap_or("")),
+            variant = variant(kind.fails.as_deref().unwrap_or_default()),
+            winner = winner.name.as_str(),
+            winner_ms = winner.delay_ms
+        )),
+        _ => Outcome::failed(tr!(
+            "ip-first-success-gave-up",
+            winner = winner.name.as_str(),
+            winner_ms = winner.delay_ms
+        )),
+    }
+}
+
+/// Requests started together reach the mock within a few milliseconds; one sent only after an
+/// answer came is at least that answer's delay late, and every delay of a scenario but a
+/// failure's at once is over [`GAP`]. Returns the first request that came [`GAP`] ms or more
+/// after the first, and the request that had ended just before it, if any (their targets).
+fn one_at_a_time(seen: &[Seen]) -> Option<(&str, Option<&str>)> {
+    let first = seen.first()?;
+    let late = seen
+        .iter()
+        .find(|request| (request.arrived - first.arrived).as_millis() as u64 >= GAP)?;
+    let earlier = seen
+        .iter()
+        .filter_map(|other| other.ended.map(|(at, _)| (at, other)))
+        .filter(|(at, _)| *at <= late.arrived)
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, other)| other.target.as_str());
+    Some((late.target.as_str(), earlier))
+}
+
 fn judge_concurrency(
     planned: &[Planned],
     seen: &[Seen],
     winner: &Planned,
     elapsed: u64,
 ) -> Outcome {
-    let Some(first) = seen.first() else {
+    if seen.is_empty() {
         return Outcome::failed(tr!("ip-no-request"));
-    };
+    }
     // Each request, by service, as the mock saw it.
     let request_of = |name: &str| {
         seen.iter()
             .find(|request| request.target == format!("/{name}"))
     };
-    // Started together, all requests reach the mock within a few milliseconds; a request sent
-    // only after an answer came is at least the first answer's delay (over GAP) late.
-    for request in seen {
-        let late_ms = (request.arrived - first.arrived).as_millis() as u64;
-        if late_ms >= GAP {
-            let earlier = seen
-                .iter()
-                .filter_map(|other| other.ended.map(|(at, _)| (at, other)))
-                .filter(|(at, _)| *at <= request.arrived)
-                .max_by_key(|(at, _)| *at)
-                .map(|(_, other)| other.target.trim_start_matches('/').to_string());
-            let service = request.target.trim_start_matches('/').to_string();
-            return Outcome::failed(match earlier {
-                Some(earlier) => tr!(
-                    "ip-sequential-after-answer",
-                    service = service,
-                    earlier = earlier
-                ),
-                None => tr!("ip-sequential-late", service = service),
-            });
-        }
+    if let Some((late, earlier)) = one_at_a_time(seen) {
+        let service = late.trim_start_matches('/');
+        return Outcome::failed(match earlier {
+            Some(earlier) => tr!(
+                "ip-sequential-after-answer",
+                service = service,
+                earlier = earlier.trim_start_matches('/')
+            ),
+            None => tr!("ip-sequential-late", service = service),
+        });
     }
     for service in planned {
         if request_of(&service.name).is_none() {
@@ -332,6 +399,17 @@ pub(super) fn judge_pages(pages: &Pages, found: Ran, none: Ran) -> Outcome {
         Ok(result) => result.clone(),
         Err(outcome) => return outcome,
     };
+    // Fetched one after another, the pages show it in both runs' logs, whatever the order of
+    // the urls: in the run where none is long enough, every page is asked for, and all but the
+    // first of them only after a page that takes more than GAP.
+    for ran in [&found, &none] {
+        if let Some((late, earlier)) = one_at_a_time(&ran.seen) {
+            return Outcome::failed(match earlier {
+                Some(earlier) => tr!("ip-pages-one-at-a-time", path = late, earlier = earlier),
+                None => tr!("ip-pages-one-at-a-time-late", path = late),
+            });
+        }
+    }
     let (answer_path, answer_chars) = &pages.answer;
     let (trap_path, trap_chars, trap_bytes) = &pages.bytes_trap;
     let url = result[0].as_str().unwrap_or("");
@@ -435,6 +513,110 @@ fn variant(snake: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kind(behaviour: Behaviour, fails: Option<&str>) -> Kind {
+        Kind {
+            ip_attr: "ip".into(),
+            behaviour,
+            fails: fails.map(str::to_string),
+        }
+    }
+
+    fn answer(status: u16, body: &str) -> Behaviour {
+        Behaviour::Answer {
+            status,
+            content_type: "text/html".into(),
+            body: body.into(),
+        }
+    }
+
+    /// A race: a 500 at 250 ms, a decoy (a 200 that is not JSON) at 450 ms, the winner at
+    /// 650 ms.
+    fn race() -> (BTreeMap<String, Kind>, Vec<Planned>) {
+        let kinds = BTreeMap::from([
+            (
+                "server-error".to_string(),
+                kind(answer(500, "oops"), Some("status")),
+            ),
+            (
+                "not-json".to_string(),
+                kind(answer(200, "<p>{ip}</p>"), Some("not_json")),
+            ),
+            (
+                "good".to_string(),
+                kind(answer(200, r#"{"ip":"{ip}"}"#), None),
+            ),
+        ]);
+        let planned = [
+            ("a", "server-error", 250),
+            ("b", "not-json", 450),
+            ("c", "good", 650),
+        ]
+        .into_iter()
+        .map(|(name, kind, delay_ms)| Planned {
+            name: name.into(),
+            kind: kind.into(),
+            delay_ms,
+            ip: Some("10.0.0.1".into()),
+        })
+        .collect();
+        (kinds, planned)
+    }
+
+    #[test]
+    fn a_failure_returned_as_the_winner_is_described_as_it_answered() {
+        let (kinds, planned) = race();
+        let decoy = judge_wrong_winner(&kinds, &planned[1], &planned[2]).message;
+        assert!(
+            decoy.contains("b, but its answer, at 450 ms, was no good"),
+            "{decoy}"
+        );
+        assert!(
+            decoy.contains("answers 200 with `<p>10.0.0.1</p>`"),
+            "{decoy}"
+        );
+        assert!(
+            decoy.contains("A 200 with a bad body is a failure too."),
+            "{decoy}"
+        );
+        let error = judge_wrong_winner(&kinds, &planned[0], &planned[2]).message;
+        assert!(
+            error.contains("`FetchError::Status`. c answered well"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn giving_up_at_a_200_with_a_bad_body_is_told_apart() {
+        let (kinds, planned) = race();
+        let at_the_decoy = judge_gave_up(&kinds, &planned, &planned[2], 460).message;
+        assert!(
+            at_the_decoy.contains("as soon as b answered"),
+            "{at_the_decoy}"
+        );
+        let at_the_error = judge_gave_up(&kinds, &planned, &planned[2], 260).message;
+        assert!(
+            at_the_error.contains("A failure must not end the race"),
+            "{at_the_error}"
+        );
+    }
+
+    fn seen(target: &str, arrived: u64, ended: u64) -> Seen {
+        Seen {
+            method: "GET".into(),
+            target: target.into(),
+            arrived: Duration::from_millis(arrived),
+            ended: Some((Duration::from_millis(ended), Ending::Answered)),
+        }
+    }
+
+    #[test]
+    fn requests_sent_after_an_answer_are_one_at_a_time() {
+        let together = [seen("/a", 3, 5), seen("/b", 4, 300), seen("/c", 6, 500)];
+        assert_eq!(one_at_a_time(&together), None);
+        let one_by_one = [seen("/a", 3, 5), seen("/b", 6, 300), seen("/c", 301, 500)];
+        assert_eq!(one_at_a_time(&one_by_one), Some(("/c", Some("/b"))));
+    }
 
     #[test]
     fn messages_leave_the_mocks_port_out() {

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use rand::Rng;
 use rand::rngs::StdRng;
-use rand::seq::SliceRandom;
+use rand::seq::{IndexedRandom, SliceRandom};
 use serde::Deserialize;
 
 use crate::mock::scripted::Behaviour;
@@ -35,6 +35,34 @@ pub(super) struct Kind {
     pub(super) fails: Option<String>,
 }
 
+impl Kind {
+    /// A failure that says so: an error status, or a hang-up.
+    pub(super) fn plain_failure(&self) -> bool {
+        self.fails.is_some()
+            && match &self.behaviour {
+                Behaviour::Answer { status, .. } => !(200..300).contains(status),
+                Behaviour::Hangup => true,
+                Behaviour::Silent => false,
+            }
+    }
+
+    /// A failure that looks like a success: a 2xx status, and a body that is not JSON but holds
+    /// the address. Code that reads only the status takes it for a success; code that searches
+    /// the body for an address finds one; code that unwraps the JSON panics.
+    pub(super) fn decoy(&self) -> bool {
+        self.fails.as_deref() == Some("not_json")
+            && matches!(&self.behaviour, Behaviour::Answer { status, body, .. }
+                if (200..300).contains(status) && body.contains("{ip}"))
+    }
+
+    /// A 2xx answer that is still a failure (a body that is no good answer).
+    pub(super) fn bad_success(&self) -> bool {
+        self.fails.is_some()
+            && matches!(&self.behaviour, Behaviour::Answer { status, .. }
+                if (200..300).contains(status))
+    }
+}
+
 /// One service of a scenario: its name, kind, delay and (for a good one) the address it gives.
 #[derive(Debug, Clone)]
 pub(super) struct Planned {
@@ -50,13 +78,23 @@ pub(super) fn load_kinds(fixtures: &Path) -> Result<BTreeMap<String, Kind>, Stri
         .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
     let kinds: BTreeMap<String, Kind> =
         toml::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
-    // The scenarios need a silent service, four kinds of failure and two good kinds.
+    // The scenarios need a silent service, a plain failure, a decoy and two good kinds; the
+    // all-failed race has a service of every kind that fails.
     let failing = kinds.values().filter(|kind| kind.fails.is_some()).count();
     let good = kinds.len() - failing;
-    if !kinds.contains_key("silent") || failing < 5 || good < 2 {
+    let any = |test: fn(&Kind) -> bool| kinds.values().any(test);
+    if !kinds.contains_key("silent")
+        || !any(Kind::plain_failure)
+        || !any(Kind::decoy)
+        || good < 2
+        || failing > NAMES.len()
+    {
         return Err(format!(
-            "{} needs a `silent` kind, four more kinds that fail and two good ones",
-            path.display()
+            "{} needs a `silent` kind, a kind that fails with an error status or a hang-up, one \
+             that answers 200 with the address in a body that is not JSON, two good kinds, and \
+             no more kinds that fail than there are service names ({})",
+            path.display(),
+            NAMES.len()
         ));
     }
     Ok(kinds)
@@ -78,6 +116,8 @@ const NAMES: &[&str] = &[
     "icanhazip",
     "myip",
     "ident",
+    "checkip",
+    "ipecho",
 ];
 
 fn random_ipv4(rng: &mut StdRng) -> String {
@@ -111,21 +151,34 @@ pub(super) fn fetch_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -
         .collect()
 }
 
-/// The kinds of failure that answer (all but the silent one), in a random order.
-fn shuffled_failures<'a>(kinds: &'a BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<&'a String> {
-    let mut failing: Vec<&String> = kinds
+/// One of the kinds that pass `test`, at random.
+fn one_kind<'a>(
+    kinds: &'a BTreeMap<String, Kind>,
+    test: fn(&Kind) -> bool,
+    rng: &mut StdRng,
+) -> &'a String {
+    let matching: Vec<&String> = kinds
         .iter()
-        .filter(|(name, kind)| kind.fails.is_some() && name.as_str() != "silent")
+        .filter(|(_, kind)| test(kind))
         .map(|(name, _)| name)
         .collect();
-    failing.shuffle(rng);
-    failing
+    matching
+        .choose(rng)
+        .expect("load_kinds makes sure that every kind a scenario needs is there")
 }
 
 /// The race: two fast failures, the winner, a slower good service, and one that never answers.
 /// Events are at least [`GAP`] ms apart; the services are listed in a random order.
+///
+/// The first failure says so (an error status or a hang-up); the second is a decoy, a 200 with
+/// the address in a body that is not JSON. So, on every seed, code that ends the race at the
+/// first failure stops at the plain one, code that trusts a 200 stops at the decoy, and code
+/// that takes an address from any body returns the decoy's: each mistake fails, and is named.
 pub(super) fn race_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) -> Vec<Planned> {
-    let failing = shuffled_failures(kinds, rng);
+    let failing = [
+        one_kind(kinds, Kind::plain_failure, rng),
+        one_kind(kinds, Kind::decoy, rng),
+    ];
     let mut good: Vec<&String> = kinds
         .iter()
         .filter(|(_, kind)| kind.fails.is_none())
@@ -170,19 +223,24 @@ pub(super) fn race_scenario(kinds: &BTreeMap<String, Kind>, rng: &mut StdRng) ->
     planned
 }
 
-/// A race that no one wins: every kind of failure, the silent one included.
+/// A race that no one wins: every kind of failure, the silent one included, in a random order.
+/// Every kind, on every seed: code that takes any of them for an address, or gives it the wrong
+/// reason, fails whatever the seed.
 pub(super) fn all_failed_scenario(
     kinds: &BTreeMap<String, Kind>,
     rng: &mut StdRng,
 ) -> Vec<Planned> {
-    let failing = shuffled_failures(kinds, rng);
+    let mut failing: Vec<&String> = kinds
+        .iter()
+        .filter(|(_, kind)| kind.fails.is_some())
+        .map(|(name, _)| name)
+        .collect();
+    failing.shuffle(rng);
     let mut names: Vec<&str> = NAMES.to_vec();
     names.shuffle(rng);
     failing
         .into_iter()
-        .take(4)
         .cloned()
-        .chain(["silent".to_string()])
         .zip(names)
         .map(|(kind, name)| Planned {
             name: name.to_string(),
@@ -195,7 +253,8 @@ pub(super) fn all_failed_scenario(
 }
 
 /// Pages of the lesson: one that fails at once, one short in characters but long in bytes, the
-/// one to find, and a longer one that comes later.
+/// one to find, and a longer one that comes later. Every page but the one that fails at once
+/// takes more than [`GAP`] ms: a page asked for only after another has arrived is that late.
 pub(super) struct Pages {
     pub(super) min_chars: usize,
     /// (path, delay in ms, text or `None` for a page that fails with a 500).
@@ -212,7 +271,7 @@ pub(super) fn pages_scenario(text: &str, rng: &mut StdRng) -> Pages {
     let trap_chars = min_chars - rng.random_range(50..=150);
     let answer_chars = min_chars + rng.random_range(50..=300);
     let longer_chars = text.chars().count();
-    let start = rng.random_range(100..=200);
+    let start = rng.random_range(GAP + 50..=GAP + 150);
     let trap = cut(trap_chars);
     let mut pages = vec![
         ("/lessons/lab1.html".to_string(), 0, None),
@@ -250,5 +309,42 @@ pub(super) fn fill_in(behaviour: &Behaviour, ip: &str) -> Behaviour {
             body: body.replace("2001:db8::{ip6}", ip).replace("{ip}", ip),
         },
         other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+
+    use super::*;
+
+    /// Whatever the seed, each scenario holds the same traps, so that a mistake fails on every
+    /// seed or on none.
+    #[test]
+    fn every_seed_sets_the_same_traps() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/02-fastest-ip");
+        let kinds = load_kinds(&fixtures).unwrap();
+        let text = load_text(&fixtures).unwrap();
+        for seed in 0..100 {
+            let mut rng = StdRng::seed_from_u64(seed);
+            let mut race = race_scenario(&kinds, &mut rng);
+            race.retain(|service| kinds[&service.kind].behaviour != Behaviour::Silent);
+            race.sort_by_key(|service| service.delay_ms);
+            let kind = |index: usize| &kinds[&race[index].kind];
+            assert!(kind(0).plain_failure() && kind(1).decoy(), "seed {seed}");
+            assert!(
+                kind(2).fails.is_none() && kind(3).fails.is_none(),
+                "seed {seed}"
+            );
+
+            let all_failed = all_failed_scenario(&kinds, &mut rng);
+            let failing = kinds.values().filter(|kind| kind.fails.is_some()).count();
+            assert_eq!(all_failed.len(), failing, "seed {seed}");
+
+            let pages = pages_scenario(&text, &mut rng);
+            for (path, delay_ms, _) in &pages.pages {
+                assert!(*delay_ms == 0 || *delay_ms > GAP, "seed {seed}: {path}");
+            }
+        }
     }
 }
