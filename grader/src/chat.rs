@@ -13,6 +13,7 @@ use crate::child::Limits;
 use crate::course::Course;
 use crate::harness::Harness;
 use crate::mock::pictures::{images, known_pictures, picture_named};
+use crate::mock::proxy::Recorder;
 use crate::mock::telegram::{FromPerson, Sent, SentKind, Telegram};
 use crate::runner::Plan;
 use crate::tr;
@@ -95,14 +96,18 @@ pub async fn chat(
     })?;
 
     let telegram = Telegram::start().await?;
+    // As when grading, nothing the bot asks for leaves this machine.
+    let proxy = Recorder::start().await?;
     let scenario = telegram.harness_argument(serde_json::json!({ "folder": images(&fixtures) }));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let args = [scenario.as_str()];
+    let proxy_url = proxy.url();
     let mut running = std::pin::pin!(harness.run_until(
         &args,
         Some(Box::pin(async move {
             let _ = stopped.await;
         })),
+        Some(&proxy_url),
     ));
     let _ = writeln!(out, "{}", tr!("chat-started", photos = shown_path(photos)));
     let _ = out.flush();

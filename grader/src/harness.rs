@@ -26,7 +26,7 @@ pub struct Harness {
 impl Harness {
     /// Runs one scenario (the harness's arguments) to its end or its limits.
     pub async fn run(&self, args: &[&str]) -> Result<Run, String> {
-        self.run_until(args, None).await
+        self.run_until(args, None, None).await
     }
 
     /// Runs one scenario on the paused clock, with the scenario's own limit of tokio's time
@@ -36,17 +36,19 @@ impl Harness {
         args: &[&str],
         virtual_limit_s: Option<u64>,
     ) -> Result<Run, String> {
-        self.spawn(args, None, virtual_limit_s).await
+        self.spawn(args, None, virtual_limit_s, None).await
     }
 
     /// Runs a scenario whose harness serves until its standard input ends: when `stop`
-    /// completes (or at its limits).
+    /// completes (or at its limits). With a `proxy` (the URL of a [`crate::mock::proxy`]), every
+    /// request for anywhere but 127.0.0.1 goes there.
     pub async fn run_until(
         &self,
         args: &[&str],
         stop: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
+        proxy: Option<&str>,
     ) -> Result<Run, String> {
-        self.spawn(args, stop, None).await
+        self.spawn(args, stop, None, proxy).await
     }
 
     async fn spawn(
@@ -54,6 +56,7 @@ impl Harness {
         args: &[&str],
         stop: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
         virtual_limit_s: Option<u64>,
+        proxy: Option<&str>,
     ) -> Result<Run, String> {
         let token = fresh_token();
         let mut command = Command::new(&self.binary);
@@ -64,11 +67,26 @@ impl Harness {
             // The student's program should not colour or page anything it prints.
             .env("NO_COLOR", "1")
             .env_remove("RUST_LOG");
-        // The mocks are on 127.0.0.1: no request of the student's may go through a proxy.
-        for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
-            command.env_remove(proxy).env_remove(proxy.to_lowercase());
+        // The mocks are on 127.0.0.1: no request of the student's may go through the proxy of
+        // the grader's environment. A request for anywhere else goes to `proxy` (which refuses
+        // it, and records where it was going), or nowhere.
+        for variable in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+            let lowercase = variable.to_lowercase();
+            command.env_remove(variable).env_remove(&lowercase);
+            if let Some(proxy) = proxy {
+                command.env(variable, proxy).env(lowercase, proxy);
+            }
         }
-        command.env("NO_PROXY", "127.0.0.1,localhost");
+        command
+            .env("NO_PROXY", "127.0.0.1,localhost")
+            .env("no_proxy", "127.0.0.1,localhost")
+            // (reqwest ignores `HTTP_PROXY` when this says it runs as a CGI script.)
+            .env_remove("REQUEST_METHOD");
+        // A bot reads nothing of the grader's Telegram settings: not a real token, nor a proxy
+        // or an API server of the student's.
+        for variable in ["TELOXIDE_TOKEN", "TELOXIDE_PROXY", "TELOXIDE_API_URL"] {
+            command.env_remove(variable);
+        }
         // The files GitHub Actions reads a job's results from (and Classroom 50 its status):
         // only the grader writes there, never the student's program.
         for runner_file in [
@@ -109,6 +127,9 @@ pub struct Run {
     /// Text that was printed without a line break after it (`print!` rather than `println!`).
     pub unterminated: Vec<String>,
     pub ending: Ending,
+    /// Everything the run printed, as it printed it: standard output (markers and all), and
+    /// standard error.
+    pub stdout: String,
     pub stderr: String,
 }
 
@@ -204,6 +225,7 @@ impl Run {
             longest_stall,
             unterminated,
             ending: output.ending.clone(),
+            stdout: output.stdout.clone(),
             stderr: output.stderr.clone(),
         }
     }

@@ -95,7 +95,11 @@ pub fn ended_badly(run: &Run, limits: &Limits) -> Option<Outcome> {
     if let Some((message, location)) = &run.panic {
         let message = shown(message);
         return Some(Outcome::failed(match location {
-            Some(at) => tr!("run-panicked-at", location = at.as_str(), message = message),
+            Some(at) => tr!(
+                "run-panicked-at",
+                location = crate_relative(at),
+                message = message
+            ),
             None => tr!("run-panicked", message = message),
         }));
     }
@@ -111,6 +115,20 @@ pub fn ended_badly(run: &Run, limits: &Limits) -> Option<Outcome> {
         );
     }
     None
+}
+
+/// A panic's location as a message gives it: in a dependency, from the crate's folder
+/// (`teloxide-0.17.0/src/...`), not from the cargo registry of the machine that graded it; in
+/// the standard library, from `library/`.
+fn crate_relative(location: &str) -> String {
+    let dependency = location.split_once("/registry/src/").and_then(|(_, rest)| {
+        // `index.crates.io-<hash>/teloxide-0.17.0/src/...`
+        rest.split_once('/').map(|(_, inside)| inside)
+    });
+    let standard = location
+        .strip_prefix("/rustc/")
+        .and_then(|rest| rest.split_once('/').map(|(_, inside)| inside));
+    dependency.or(standard).unwrap_or(location).to_string()
 }
 
 /// `1 MB`, `512 KB`.
@@ -142,5 +160,25 @@ pub fn shown(text: &str) -> String {
             characters = text.chars().count()
         ),
         None => escaped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dependency_s_panic_is_placed_in_its_crate() {
+        assert_eq!(
+            crate_relative(
+                "/root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/teloxide-core-0.13.0/src/bot.rs:319:43"
+            ),
+            "teloxide-core-0.13.0/src/bot.rs:319:43"
+        );
+        assert_eq!(
+            crate_relative("/rustc/5980761/library/core/src/str/mod.rs:68:5"),
+            "library/core/src/str/mod.rs:68:5"
+        );
+        assert_eq!(crate_relative("src/lib.rs:3:5"), "src/lib.rs:3:5");
     }
 }

@@ -8,11 +8,14 @@
 //! - [`search`]: a picture search whose every query has a scripted answer, for exercise 3's bot.
 //! - [`telegram`]: the Telegram Bot API, for exercise 3's bot: a person's messages in, the bot's
 //!   replies recorded.
+//! - [`proxy`]: a proxy that refuses every request and records its host, for the requests of
+//!   exercise 3's bot that would leave 127.0.0.1.
 //! - [`pictures`]: not a server, the pictures they stand in for: exercise 3's, which the mock
 //!   search serves and the bot sends, known by their bytes so that a photo can be named.
 
 pub mod http;
 pub mod pictures;
+pub mod proxy;
 pub mod scripted;
 pub mod search;
 pub mod telegram;

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use http_body_util::BodyExt;
+use http_body_util::{BodyExt, Full};
 use hyper::Request;
 use serde_json::{Value, json};
 use tokio::sync::Notify;
@@ -67,12 +67,15 @@ pub enum Failure {
     ServerError,
 }
 
-/// One call to the API: its method (lowercase), when, and the status it got.
+/// One call to the API: its method (lowercase), its chat (`chat_id`, when it has one), when, the
+/// status it got, and Telegram's words when it was refused (`Bad Request: ...`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Call {
     pub method: String,
+    pub chat_id: Option<i64>,
     pub at: Duration,
     pub status: u16,
+    pub refused: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -383,10 +386,10 @@ async fn answer(state: &State, request: Request<hyper::body::Incoming>) -> Reply
         Ok(params) => params,
         Err(error) => return refuse(400, &format!("Bad Request: {error}"), None),
     };
+    let chat_id = params.int("chat_id");
     let failure = {
         let mut inner = state.inner.lock().unwrap();
-        let chat = params.int("chat_id");
-        [(method.clone(), chat), (method.clone(), None)]
+        [(method.clone(), chat_id), (method.clone(), None)]
             .iter()
             .find_map(|key| inner.failures.get_mut(key).and_then(VecDeque::pop_front))
     };
@@ -402,12 +405,29 @@ async fn answer(state: &State, request: Request<hyper::body::Incoming>) -> Reply
     let status = reply
         .as_ref()
         .map_or(0, |response| response.status().as_u16());
-    state
-        .inner
-        .lock()
-        .unwrap()
-        .calls
-        .push(Call { method, at, status });
+    let (reply, refused) = match reply {
+        Ok(response) if status >= 400 => {
+            // Telegram's words, kept for the verdict: `{"ok": false, "description": ...}`.
+            let (parts, body) = response.into_parts();
+            let body = match body.collect().await {
+                Ok(collected) => collected.to_bytes(),
+                Err(never) => match never {},
+            };
+            let description = serde_json::from_slice::<Value>(&body)
+                .ok()
+                .and_then(|json| json["description"].as_str().map(str::to_string));
+            let response = hyper::Response::from_parts(parts, Full::new(body));
+            (Ok(response), description)
+        }
+        reply => (reply, None),
+    };
+    state.inner.lock().unwrap().calls.push(Call {
+        method,
+        chat_id,
+        at,
+        status,
+        refused,
+    });
     reply
 }
 

@@ -47,10 +47,15 @@ async fn main() -> ExitCode {
     match bot.get_me().await {
         Ok(me) => eprintln!("@{} is running; stop it with Ctrl-C.", me.username()),
         Err(error) => {
+            // The error, then its causes; many errors already say their cause in their own
+            // words ("A Telegram's error: Invalid bot token"), so each is said once.
             let mut why = error.to_string();
             let mut cause = std::error::Error::source(&error);
             while let Some(error) = cause {
-                why.push_str(&format!(": {error}"));
+                let text = error.to_string();
+                if !why.contains(&text) {
+                    why.push_str(&format!(": {text}"));
+                }
                 cause = error.source();
             }
             eprintln!(

@@ -5,7 +5,11 @@
 //! transcript (which message each replies to, text or photo, which picture, what caption) and
 //! compared, chat by chat, with the snapshot that the reference solution produced. The order
 //! across chats is free: the dispatcher serves chats concurrently. The words of a text reply
-//! are the student's own, so only its being a text reply is compared.
+//! are the student's own, so only its being a text reply is compared; but replies that must
+//! differ (a welcome, and the reply to an unknown word) may not be one sentence with the
+//! person's words in it. What the bot prints is searched for its token. Nothing the bot asks
+//! for leaves 127.0.0.1: a proxy that refuses every request stands for the rest of the internet,
+//! and says where the bot tried to go.
 //!
 //! The transcripts are the snapshots' format, so they stay in English whatever the language of
 //! the verdict; the sentences around them come from `locales/*/image-bot.ftl`.
@@ -17,12 +21,14 @@
 //! - `run`: the bot against the mocks, the messages sent and the replies waited for, and the
 //!   replies as transcripts ([`converse_with_folder`], [`converse_with_search`]: the snapshot
 //!   tests record them).
-//! - `judge`: the transcripts compared with the snapshots, and the timings, as an outcome per
-//!   check.
+//! - `judge`: the transcripts compared with the snapshots, and what they cannot show (the
+//!   welcome's words, the timings), as an outcome per check, with every fault found.
+//! - `token`: what the bot printed, searched for its token (the check `token-secret`).
 
 mod judge;
 mod plan;
 mod run;
+mod token;
 
 pub use run::{Conversations, converse_with_folder, converse_with_search};
 
@@ -41,6 +47,7 @@ pub const CHECKS: &[&str] = &[
     "search",
     "concurrent",
     "resilient",
+    "token-secret",
 ];
 
 /// The snapshots of the two runs' transcripts.

@@ -12,6 +12,20 @@ use crate::mock::telegram::{self, FromPerson};
 pub(super) const SLOW_SEARCH: Duration = Duration::from_secs(2);
 /// The `retry_after` of the 429 that one reply gets first.
 pub(super) const RETRY_AFTER: u64 = 1;
+/// The chats whose command needs a welcome, and the chat of an unknown word: the welcome must
+/// not be the "nothing found" reply, even with the person's words taken out.
+pub(super) const COMMAND_CHATS: [i64; 3] = [101, 111, 102];
+pub(super) const UNKNOWN_WORD_CHAT: i64 = 105;
+/// The chat of the long message, whose caption must be cut.
+pub(super) const LONG_CHAT: i64 = 108;
+/// The chat whose search fails, and the chat whose search finds nothing: the apology must not be
+/// the "nothing found" reply.
+pub(super) const FAILED_SEARCH_CHAT: i64 = 203;
+pub(super) const NOTHING_FOUND_CHAT: i64 = 204;
+/// The chats of a slow and a quick search, in the run with the search.
+pub(super) const SLOW_CHAT: i64 = 201;
+pub(super) const QUICK_CHAT: i64 = 202;
+
 /// The chat whose photo Telegram first refuses with "too many requests" (`retry_after`
 /// [`RETRY_AFTER`]): its reply must still arrive.
 pub(super) const REFUSED_CHAT: i64 = 109;
@@ -52,7 +66,7 @@ pub(super) fn folder_chats() -> Vec<Chat> {
             messages: vec![text("Смотри, КОШКА!")],
         },
         Chat {
-            id: 105,
+            id: UNKNOWN_WORD_CHAT,
             check: "picture",
             messages: vec![text("zebra")],
         },
@@ -67,12 +81,12 @@ pub(super) fn folder_chats() -> Vec<Chat> {
             messages: vec![FromPerson::Photo, FromPerson::Location],
         },
         Chat {
-            id: 108,
+            id: LONG_CHAT,
             check: "resilient",
             messages: vec![FromPerson::Text(long)],
         },
         Chat {
-            id: 109,
+            id: REFUSED_CHAT,
             check: "resilient",
             messages: vec![text("sun ☀️")],
         },
@@ -81,6 +95,11 @@ pub(super) fn folder_chats() -> Vec<Chat> {
             check: "picture",
             messages: vec![text("🐱🐶")],
         },
+        Chat {
+            id: 111,
+            check: "welcome",
+            messages: vec![text("/help")],
+        },
     ]
 }
 
@@ -88,22 +107,22 @@ pub(super) fn folder_chats() -> Vec<Chat> {
 pub(super) fn search_chats() -> Vec<Chat> {
     vec![
         Chat {
-            id: 201,
+            id: SLOW_CHAT,
             check: "search",
             messages: vec![text("cat")],
         },
         Chat {
-            id: 202,
+            id: QUICK_CHAT,
             check: "concurrent",
             messages: vec![text("dog")],
         },
         Chat {
-            id: 203,
+            id: FAILED_SEARCH_CHAT,
             check: "search",
             messages: vec![text("error"), text("dog")],
         },
         Chat {
-            id: 204,
+            id: NOTHING_FOUND_CHAT,
             check: "search",
             messages: vec![text("nothing")],
         },

@@ -13,18 +13,22 @@ use super::plan::{Chat, REFUSED_CHAT, RETRY_AFTER, folder_chats, search_answer, 
 use crate::checks::ended::shown;
 use crate::harness::{Harness, Run};
 use crate::mock::pictures::{images, known_pictures, picture_named};
+use crate::mock::proxy::Recorder;
 use crate::mock::search;
 use crate::mock::telegram::{self, Failure, FromPerson, Sent, SentKind, Telegram};
 
 /// How long a run may wait for all the replies.
 const REPLIES_WITHIN: Duration = Duration::from_secs(8);
 
-/// What a run of the bot gave: the transcripts by chat, the replies, and the harness's run.
+/// What a run of the bot gave: the transcripts by chat, the replies and every call to the local
+/// Telegram, the hosts it tried to reach elsewhere (through the proxy that refuses them), and
+/// the harness's run.
 pub struct Conversations {
     pub transcripts: BTreeMap<i64, String>,
     pub limits: crate::child::Limits,
     pub sent: Vec<Sent>,
     pub calls: Vec<telegram::Call>,
+    pub elsewhere: Vec<String>,
     pub run: Run,
 }
 
@@ -116,6 +120,10 @@ async fn converse(
     search_url: Option<&str>,
 ) -> Result<Conversations, String> {
     let scenario = telegram.harness_argument(source);
+    // Every request for anywhere but 127.0.0.1 goes to a proxy that refuses it and says where
+    // it was going: grading reaches nothing else.
+    let proxy = Recorder::start().await?;
+    let proxy_url = proxy.url();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let args = [scenario.as_str()];
     let running = harness.run_until(
@@ -123,6 +131,7 @@ async fn converse(
         Some(Box::pin(async move {
             let _ = stopped.await;
         })),
+        Some(&proxy_url),
     );
     // Messages in order, chat by chat; every chat's first message is there at once (Telegram
     // keeps them until the bot asks).
@@ -183,6 +192,7 @@ async fn converse(
         limits: harness.limits,
         sent,
         calls: telegram.calls(),
+        elsewhere: proxy.hosts(),
         run,
     })
 }
