@@ -687,7 +687,9 @@ async fn watch_grades_again_at_each_save() {
     let stub = copy.path().join("exercises/01-factorial-gather");
     std::fs::copy(case.join("lib.rs"), stub.join("src/lib.rs")).unwrap();
     std::fs::copy(case.join("prediction.txt"), stub.join("prediction.txt")).unwrap();
-    wait_for("factorial-gather passed. On to fastest-ip.");
+    // The next exercise in the course's order.
+    let next = &Course::load(&course_root()).unwrap().exercises[1].name;
+    wait_for(&format!("factorial-gather passed. On to {next}."));
 
     let mut stdin = watch.stdin.take().unwrap();
     writeln!(stdin, "q").unwrap();
@@ -747,7 +749,13 @@ fn hints_speak_russian_too() {
     )
     .unwrap();
     let course = Course::load(root.path()).unwrap();
-    let hints = &course.exercises[1].hints.ru;
+    let hints = &course
+        .exercises
+        .iter()
+        .find(|exercise| exercise.name == "fastest-ip")
+        .unwrap()
+        .hints
+        .ru;
     for (tier, hint) in hints.iter().enumerate() {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_grader"))
             .args(["hint", "fastest-ip", "--lang", "ru", "--root"])
