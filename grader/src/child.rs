@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio::process::{Child, Command};
+use tokio::sync::mpsc::UnboundedSender;
 
 /// The limits one run of a student's program gets.
 #[derive(Debug, Clone, Copy)]
@@ -74,9 +75,20 @@ impl Input {
 /// Runs `command` to its end, or kills it at the first limit it passes, with `input` on its
 /// standard input.
 pub async fn run_limited(
+    command: Command,
+    limits: Limits,
+    input: Input,
+) -> std::io::Result<RunOutput> {
+    run_limited_watched(command, limits, input, None).await
+}
+
+/// [`run_limited`], also sending each piece of standard output to `watch` as it comes: for a
+/// grader that acts on what a program says while it runs (the port a server listens on).
+pub async fn run_limited_watched(
     mut command: Command,
     limits: Limits,
     input: Input,
+    watch: Option<UnboundedSender<Vec<u8>>>,
 ) -> std::io::Result<RunOutput> {
     command
         .stdin(Stdio::piped())
@@ -104,7 +116,14 @@ pub async fn run_limited(
     let mut out = Vec::new();
     let mut err = Vec::new();
     let ending = {
-        let reading = read_both(stdout, stderr, &mut out, &mut err, limits.output_bytes);
+        let reading = read_both(
+            stdout,
+            stderr,
+            &mut out,
+            &mut err,
+            limits.output_bytes,
+            watch,
+        );
         tokio::pin!(reading);
         let deadline = tokio::time::sleep(limits.time);
         tokio::pin!(deadline);
@@ -171,13 +190,15 @@ enum ReadEnd {
     Capped,
 }
 
-/// Reads both pipes to their end, or until together they pass `cap` bytes.
+/// Reads both pipes to their end, or until together they pass `cap` bytes; each piece of
+/// stdout also goes to `watch`, if any (dropped at the end, which tells its receiver).
 async fn read_both(
     mut stdout: impl AsyncRead + Unpin,
     mut stderr: impl AsyncRead + Unpin,
     out: &mut Vec<u8>,
     err: &mut Vec<u8>,
     cap: usize,
+    watch: Option<UnboundedSender<Vec<u8>>>,
 ) -> std::io::Result<ReadEnd> {
     let (mut out_open, mut err_open) = (true, true);
     let mut out_chunk = [0u8; 8192];
@@ -188,6 +209,9 @@ async fn read_both(
                 let n = read?;
                 out_open = n > 0;
                 out.extend_from_slice(&out_chunk[..n]);
+                if let (Some(watch), true) = (&watch, n > 0) {
+                    let _ = watch.send(out_chunk[..n].to_vec());
+                }
             }
             read = stderr.read(&mut err_chunk), if err_open => {
                 let n = read?;

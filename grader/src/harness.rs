@@ -9,8 +9,9 @@ use std::pin::Pin;
 
 use grader_kit::protocol::{Event, Piece, TOKEN_ON_STDIN_VAR, VIRTUAL_LIMIT_VAR, split_line};
 use tokio::process::Command;
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-use crate::child::{Ending, Input, Limits, RunOutput, run_limited};
+use crate::child::{Ending, Input, Limits, RunOutput, run_limited_watched};
 use crate::timeline::{Returned, Timeline};
 
 /// A built harness, ready to run scenarios.
@@ -36,7 +37,7 @@ impl Harness {
         args: &[&str],
         virtual_limit_s: Option<u64>,
     ) -> Result<Run, String> {
-        self.spawn(args, None, virtual_limit_s, None).await
+        self.spawn(args, None, virtual_limit_s, None, None).await
     }
 
     /// Runs a scenario whose harness serves until its standard input ends: when `stop`
@@ -48,7 +49,19 @@ impl Harness {
         stop: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
         proxy: Option<&str>,
     ) -> Result<Run, String> {
-        self.spawn(args, stop, None, proxy).await
+        self.spawn(args, stop, None, proxy, None).await
+    }
+
+    /// [`Harness::run_until`], also sending each marker to `markers` as the harness writes it,
+    /// while it runs: a server's harness [`grader_kit::report`]s the port it listens on, and the
+    /// grader, its client, connects to it. The channel closes when the harness's output ends.
+    pub async fn run_watched(
+        &self,
+        args: &[&str],
+        stop: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
+        markers: UnboundedSender<Event>,
+    ) -> Result<Run, String> {
+        self.spawn(args, stop, None, None, Some(markers)).await
     }
 
     async fn spawn(
@@ -57,6 +70,7 @@ impl Harness {
         stop: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
         virtual_limit_s: Option<u64>,
         proxy: Option<&str>,
+        markers: Option<UnboundedSender<Event>>,
     ) -> Result<Run, String> {
         let token = fresh_token();
         let mut command = Command::new(&self.binary);
@@ -105,11 +119,34 @@ impl Harness {
             text: format!("{token}\n"),
             close_when: stop,
         };
-        let output = run_limited(command, self.limits, input)
+        let watch = markers.map(|markers| watch_markers(token.clone(), markers));
+        let output = run_limited_watched(command, self.limits, input, watch)
             .await
             .map_err(|error| format!("cannot run {}: {error}", self.binary.display()))?;
         Ok(Run::parse(&output, &token))
     }
+}
+
+/// A channel for the pieces of a harness's stdout, whose markers (with the run's `token`) a task
+/// forwards to `markers`, line by line, as they come.
+fn watch_markers(token: String, markers: UnboundedSender<Event>) -> UnboundedSender<Vec<u8>> {
+    let (pieces, mut received) = unbounded_channel::<Vec<u8>>();
+    tokio::spawn(async move {
+        let mut pending = Vec::new();
+        while let Some(piece) = received.recv().await {
+            pending.extend_from_slice(&piece);
+            while let Some(end) = pending.iter().position(|&byte| byte == b'\n') {
+                let line: Vec<u8> = pending.drain(..=end).collect();
+                let line = String::from_utf8_lossy(&line[..end]);
+                for piece in split_line(&token, line.strip_suffix('\r').unwrap_or(&line)) {
+                    if let Piece::Marker(event) = piece {
+                        let _ = markers.send(event);
+                    }
+                }
+            }
+        }
+    });
+    pieces
 }
 
 /// Everything one run of a harness told.

@@ -119,6 +119,16 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/ru/timeline.ftl"),
     ),
     (
+        "http-client.ftl",
+        include_str!("../locales/en/http-client.ftl"),
+        include_str!("../locales/ru/http-client.ftl"),
+    ),
+    (
+        "hello-server.ftl",
+        include_str!("../locales/en/hello-server.ftl"),
+        include_str!("../locales/ru/hello-server.ftl"),
+    ),
+    (
         "fastest-ip.ftl",
         include_str!("../locales/en/fastest-ip.ftl"),
         include_str!("../locales/ru/fastest-ip.ftl"),

@@ -103,6 +103,7 @@ mod tests {
     use crate::git::scratch::Repository;
 
     /// Exercise 1 (answers: `src/` and `prediction.txt`) and exercise 2 (answers: `src/`).
+    /// Exercises 1 and 2, by name: other exercises come between them in the course's order.
     fn exercises() -> (Exercise, Exercise) {
         let course = Course::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).unwrap();
         let exercise = |name: &str| course.find(name).unwrap().clone();

@@ -19,19 +19,6 @@ use crate::verdict::{Outcome, Status};
 /// How soon after the winner's answer the losers' connections must close.
 const CANCELLED_WITHIN: Duration = Duration::from_millis(300);
 
-/// A failure's message, followed by the way to replay it (`replay`). The mock's port changes
-/// from run to run: messages leave it out, so that the same submission and seed always get the
-/// same words.
-pub(super) fn with_replay(outcome: Outcome, replay: &str) -> Outcome {
-    match outcome.status {
-        Status::Failed | Status::TimedOut => Outcome {
-            message: format!("{} {replay}", without_port(&outcome.message)),
-            ..outcome
-        },
-        _ => outcome,
-    }
-}
-
 /// The run's result, or the outcome that explains why there is none.
 fn result_of(ran: &Ran) -> Result<&Value, Outcome> {
     let run = &ran.run;
@@ -483,19 +470,6 @@ fn describe_result(result: &Value) -> String {
     }
 }
 
-/// `http://127.0.0.1:40321/x` → `http://127.0.0.1/x`.
-fn without_port(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("127.0.0.1:") {
-        let (before, after) = rest.split_at(at + "127.0.0.1".len());
-        out.push_str(before);
-        rest = after[1..].trim_start_matches(|c: char| c.is_ascii_digit());
-    }
-    out.push_str(rest);
-    out
-}
-
 /// `not_json` → `NotJson`.
 fn variant(snake: &str) -> String {
     snake
@@ -616,13 +590,5 @@ mod tests {
         assert_eq!(one_at_a_time(&together), None);
         let one_by_one = [seen("/a", 3, 5), seen("/b", 6, 300), seen("/c", 301, 500)];
         assert_eq!(one_at_a_time(&one_by_one), Some(("/c", Some("/b"))));
-    }
-
-    #[test]
-    fn messages_leave_the_mocks_port_out() {
-        assert_eq!(
-            without_port("error for url (http://127.0.0.1:40321/ipify): 127.0.0.1:9"),
-            "error for url (http://127.0.0.1/ipify): 127.0.0.1"
-        );
     }
 }

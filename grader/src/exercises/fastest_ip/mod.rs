@@ -82,6 +82,6 @@ pub async fn grade(
     ));
     Ok(outcomes
         .into_iter()
-        .map(|(id, outcome)| (id, judge::with_replay(outcome, &replay)))
+        .map(|(id, outcome)| (id, super::with_replay(outcome, &replay)))
         .collect())
 }
