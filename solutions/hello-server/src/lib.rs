@@ -19,6 +19,7 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::time::Duration;
 
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
@@ -53,9 +54,7 @@ pub fn greeting(method: &Method, path: &str) -> Option<String> {
 }
 
 /// Answers one request: after [`WORK`], the greeting; at once, a 404 for a path that has none.
-pub async fn handle(
-    request: Request<hyper::body::Incoming>,
-) -> Result<Response<String>, Infallible> {
+pub async fn handle(request: Request<Incoming>) -> Result<Response<String>, Infallible> {
     let Some(text) = greeting(request.method(), request.uri().path()) else {
         let mut not_found = Response::new("Not Found".to_string());
         *not_found.status_mut() = StatusCode::NOT_FOUND;
