@@ -16,8 +16,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::child::Limits;
 use crate::course::{Course, Variant};
 use crate::integrity::{MANIFEST, Sealed};
@@ -233,10 +231,7 @@ pub fn mistakes(graded: &[Graded]) -> String {
 pub fn manifest_sha256(root: &Path) -> Result<String, String> {
     let bytes = std::fs::read(root.join(MANIFEST))
         .map_err(|error| format!("cannot read {MANIFEST}: {error}"))?;
-    Ok(Sha256::digest(&bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect())
+    Ok(crate::integrity::hex_sha256(&bytes))
 }
 
 #[cfg(test)]

@@ -75,7 +75,8 @@ fn sha256(path: &Path) -> std::io::Result<String> {
     Ok(hex_sha256(&std::fs::read(path)?))
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+/// The SHA-256 of `bytes`, in hexadecimal, as the manifest writes it.
+pub fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|byte| format!("{byte:02x}"))
