@@ -1,4 +1,4 @@
-//! `cargo run -p grader -- chat`: exercise 3's bot, tried by hand. The bot runs against the
+//! `cargo run -p grader -- chat`: image-bot's bot, tried by hand. The bot runs against the
 //! grader's mock Telegram (no token, no network); each line typed is a message from a person,
 //! and the bot's replies are printed as they arrive, its photos saved to a folder.
 
@@ -50,7 +50,7 @@ fn typed(line: &str) -> Typed {
     }
 }
 
-/// Builds exercise 3's bot (the student's, or the solution with `Variant::Solution`), and
+/// Builds image-bot's bot (the student's, or the solution with `Variant::Solution`), and
 /// chats with it: lines from `input`, replies to `out`, photos into `photos`, until `:q`,
 /// Ctrl-C, the end of input (once the bot has answered every message, or has been silent for
 /// [`LAST_REPLIES_WITHIN`]), or the bot's end. `false` when the bot ended by itself.

@@ -35,14 +35,13 @@ use crate::tr;
                   cargo run -p grader -- dev check           prove the course (for its authors)\n  \
                   cargo run -p grader -- list                every exercise and its status\n  \
                   cargo run -p grader -- hint fastest-ip     the next hint for an exercise\n  \
-                  cargo run -p grader -- chat                talk to your bot of exercise 3"
+                  cargo run -p grader -- chat                talk to your bot of image-bot"
 )]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// The exercises to grade, by package name (`factorial-gather`) or folder name
-    /// (`01-factorial-gather`); all of them when none is given.
+    /// The exercises to grade, by name (`factorial-gather`); all of them when none is given.
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
 
@@ -121,7 +120,7 @@ pub enum Command {
     },
     /// The next hint for an exercise: a nudge first, then the idea, then the API to use.
     Hint {
-        /// The exercise, by package or folder name.
+        /// The exercise, by name.
         name: String,
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
@@ -135,7 +134,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         target_dir: Option<PathBuf>,
     },
-    /// Chat with exercise 3's bot in the terminal, on a mock Telegram: no token, no network.
+    /// Chat with image-bot's bot in the terminal, on a mock Telegram: no token, no network.
     Chat {
         /// Chat with the reference solution's bot instead.
         #[arg(long)]
@@ -149,7 +148,7 @@ pub enum Command {
     /// Put an exercise's answer files back as shipped (asks first): from the first commit in a
     /// student's copy, from HEAD in the course repository.
     Reset {
-        /// The exercise, by package or folder name.
+        /// The exercise, by name.
         name: String,
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
@@ -177,34 +176,10 @@ pub enum Command {
     /// start a new exercise.
     Dev {
         #[command(subcommand)]
-        command: DevCommand,
+        command: crate::dev::Command,
         /// The course (by default, the one around the current folder).
         #[arg(long, value_name = "DIR", global = true)]
         root: Option<PathBuf>,
-    },
-}
-
-/// The course author's subcommands.
-#[derive(Debug, Subcommand)]
-pub enum DevCommand {
-    /// Prove the course: every exercise's folders, packages and words, its snapshots, the
-    /// generated files; the solutions get full points and the stubs pass no check. Exits 1 when
-    /// it finds a problem.
-    Check,
-    /// Write the files made from course.toml: .github/classroom/autograding.json and the
-    /// READMEs' tables of exercises.
-    Update,
-    /// Start a timeline exercise: its stub, solution and harness, and its entry in course.toml.
-    New {
-        /// The exercise's name, in kebab-case (`hello-world`); its folder gets the next number.
-        name: String,
-    },
-    /// Write the expected timelines of the timeline scenarios (and an instructor's hidden ones)
-    /// from the reference solutions.
-    Snapshots {
-        /// The exercises, by package or folder name; all of them when none is given.
-        #[arg(value_name = "NAME")]
-        names: Vec<String>,
     },
 }
 

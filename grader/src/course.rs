@@ -36,10 +36,19 @@ pub struct Course {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
-    /// The package name of the stub a student fills (`factorial-gather`).
+    /// The exercise's name: the package of the stub a student fills (`factorial-gather`), and
+    /// its folder under `exercises/`, `solutions/`, `grader/harnesses/`, `fixtures/` and
+    /// `grader/golden/`.
     pub name: String,
-    /// The folder name under `exercises/`, `solutions/`, `grader/harnesses/` and `fixtures/`.
-    pub dir: String,
+    /// Folders the exercise had under `exercises/` before it was renamed
+    /// (`01-factorial-gather`): a student who forked the course then keeps their answers there.
+    /// `--submission` takes the answers from one when the exercise's own folder is absent; the
+    /// student's own grading and `reset` say which folder to move.
+    #[serde(default)]
+    pub former_dirs: Vec<String>,
+    /// `dir`, which older course files gave: read only to say that it is gone.
+    #[serde(default, rename = "dir")]
+    retired_dir: Option<String>,
     /// The reference solution's package name.
     pub solution: String,
     /// The harness's package name: the binary that runs the exercise for the grader.
@@ -233,18 +242,29 @@ impl Course {
     fn validate(&self) -> Result<(), String> {
         let mut seen = std::collections::HashSet::new();
         for exercise in &self.exercises {
-            // A new exercise's folder is its name: the same word names it once.
-            let words: &[&String] = if exercise.name == exercise.dir {
-                &[&exercise.name]
-            } else {
-                &[&exercise.name, &exercise.dir]
-            };
-            for word in words {
+            if let Some(dir) = &exercise.retired_dir {
+                return Err(format!(
+                    "exercise `{}`: `dir` is gone, an exercise's folder is its name; list the \
+                     folder it had (`{dir}`) in `former_dirs` instead, if students may still \
+                     keep their answers there",
+                    exercise.name
+                ));
+            }
+            // The command line finds an exercise by its name or a former folder's: each word
+            // names one exercise, and is a plain folder name.
+            for word in std::iter::once(&exercise.name).chain(&exercise.former_dirs) {
                 if RESERVED_WORDS.contains(&word.as_str()) {
                     return Err(format!("`{word}` is reserved for a subcommand"));
                 }
+                if !is_folder_name(word) {
+                    return Err(format!(
+                        "`{word}` is not a folder name: letters, digits, `-` and `_` only"
+                    ));
+                }
                 if !seen.insert(word.as_str()) {
-                    return Err(format!("`{word}` names two exercises"));
+                    return Err(format!(
+                        "`{word}` is given twice (as exercises' names and former folders)"
+                    ));
                 }
             }
             if exercise.hints.en.len() != exercise.hints.ru.len() {
@@ -286,11 +306,11 @@ impl Course {
         Ok(())
     }
 
-    /// Finds an exercise by its package name or its folder name.
+    /// Finds an exercise by its name, or by a folder it had before (`01-factorial-gather`).
     pub fn find(&self, name: &str) -> Option<&Exercise> {
         self.exercises
             .iter()
-            .find(|exercise| exercise.name == name || exercise.dir == name)
+            .find(|exercise| exercise.is_named(name))
     }
 
     /// The exercises the command line names, in course order; all of them when it names none.
@@ -308,12 +328,7 @@ impl Course {
         Ok(self
             .exercises
             .iter()
-            .filter(|exercise| {
-                names.is_empty()
-                    || names
-                        .iter()
-                        .any(|n| *n == exercise.name || *n == exercise.dir)
-            })
+            .filter(|exercise| names.is_empty() || names.iter().any(|name| exercise.is_named(name)))
             .collect())
     }
 
@@ -382,7 +397,72 @@ impl Check {
     }
 }
 
+/// Whether `word` can be a folder's name on every system: ASCII letters, digits, `-` and `_`.
+fn is_folder_name(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 impl Exercise {
+    /// Whether the command line's `word` names this exercise: its name, or a former folder's.
+    fn is_named(&self, word: &str) -> bool {
+        self.name == word || self.former_dirs.iter().any(|dir| dir == word)
+    }
+
+    /// The folder of its stub under `exercises/`, relative to the course: `exercises/NAME`.
+    pub fn exercise_folder(&self) -> String {
+        format!("{}/{}", Variant::Exercise.folder(), self.name)
+    }
+
+    /// Its former folders under `exercises/`, relative to the course (`exercises/01-...`).
+    pub fn former_exercise_folders(&self) -> impl Iterator<Item = String> + '_ {
+        self.former_dirs
+            .iter()
+            .map(|dir| format!("{}/{dir}", Variant::Exercise.folder()))
+    }
+
+    /// Fails, saying which folder to move, when the exercise's folder is missing from a
+    /// student's copy at `root` while a folder it had before the course renamed it is there:
+    /// nothing can be built then, as its harness names its folder.
+    pub fn not_moved(&self, root: &Path) -> Result<(), String> {
+        if root.join(self.exercise_folder()).exists() {
+            return Ok(());
+        }
+        match self.former_dirs_in(root).next() {
+            Some(former) => Err(tr!(
+                "course-former-folder-only",
+                exercise = self.name.as_str(),
+                former = former
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// What to tell a student whose copy at `root` still holds a former folder of the exercise
+    /// beside its own: the former is not graded, and what it holds should move.
+    pub fn left_behind(&self, root: &Path) -> Vec<String> {
+        self.former_dirs_in(root)
+            .map(|former| {
+                tr!(
+                    "course-former-folder-left",
+                    exercise = self.name.as_str(),
+                    former = former,
+                    answers = self.answers.join(", ")
+                )
+            })
+            .collect()
+    }
+
+    /// Its former folders that the copy at `root` holds under `exercises/`.
+    fn former_dirs_in<'a>(&'a self, root: &'a Path) -> impl Iterator<Item = &'a str> + 'a {
+        self.former_dirs
+            .iter()
+            .filter(move |dir| root.join(Variant::Exercise.folder()).join(dir).exists())
+            .map(String::as_str)
+    }
+
     pub fn check(&self, id: &str) -> Option<&Check> {
         self.checks.iter().find(|check| check.id == id)
     }
@@ -407,7 +487,7 @@ impl Exercise {
 
     /// The folder of the graded crate: the student's stub, or the reference solution.
     pub fn crate_dir(&self, root: &Path, variant: Variant) -> PathBuf {
-        root.join(variant.folder()).join(&self.dir)
+        root.join(variant.folder()).join(&self.name)
     }
 
     /// The instructor's hidden scenarios (see [`HIDDEN_SCENARIOS_FILE`]), with the id of the
@@ -438,7 +518,7 @@ impl Exercise {
 
     /// The folder of this exercise's fixtures and snapshots.
     pub fn fixtures_dir(&self, root: &Path) -> PathBuf {
-        root.join("fixtures").join(&self.dir)
+        root.join("fixtures").join(&self.name)
     }
 }
 
@@ -453,7 +533,7 @@ mod tests {
     const ONE: &str = r#"
         [[exercise]]
         name = "factorial-gather"
-        dir = "01-factorial-gather"
+        former_dirs = ["01-factorial-gather"]
         solution = "factorial-gather-solution"
         harness = "factorial-gather-harness"
         title.en = "t"
@@ -476,10 +556,14 @@ mod tests {
     "#;
 
     #[test]
-    fn an_exercise_is_found_by_package_or_folder() {
+    fn an_exercise_is_found_by_its_name_or_a_former_folder() {
         let course = course(ONE).unwrap();
         assert!(course.find("factorial-gather").is_some());
         assert!(course.find("01-factorial-gather").is_some());
+        assert_eq!(
+            course.select(&["01-factorial-gather".into()]).unwrap()[0].name,
+            "factorial-gather"
+        );
         assert!(course.find("gather").is_none());
         assert_eq!(course.max_points(), 3);
     }
@@ -494,6 +578,30 @@ mod tests {
     fn reserved_words_cannot_name_an_exercise() {
         let text = ONE.replace("name = \"factorial-gather\"", "name = \"watch\"");
         assert!(course(&text).unwrap_err().contains("reserved"));
+    }
+
+    #[test]
+    fn a_former_folder_is_a_plain_name_of_one_exercise() {
+        let former = "former_dirs = [\"01-factorial-gather\"]";
+        let text = ONE.replace(former, "former_dirs = [\"factorial-gather\"]");
+        assert!(course(&text).unwrap_err().contains("given twice"));
+        let text = ONE.replace(former, "former_dirs = [\"../solutions\"]");
+        assert!(course(&text).unwrap_err().contains("not a folder name"));
+        let text = ONE.replace(former, "former_dirs = [\"list\"]");
+        assert!(course(&text).unwrap_err().contains("reserved"));
+    }
+
+    #[test]
+    fn a_course_file_that_still_gives_dir_is_told_what_replaced_it() {
+        let text = ONE.replace(
+            "former_dirs = [\"01-factorial-gather\"]",
+            "dir = \"01-factorial-gather\"",
+        );
+        let error = course(&text).unwrap_err();
+        assert!(
+            error.contains("`dir` is gone") && error.contains("`former_dirs`"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -82,7 +82,7 @@ pub fn export_with(root: &Path, dir: &Path, stubs: Stubs) -> Result<(), String> 
     for exercise in &course.exercises {
         for private in &exercise.private {
             let private = private.trim_end_matches('/');
-            left_out.push(format!("fixtures/{}/{private}", exercise.dir));
+            left_out.push(format!("fixtures/{}/{private}", exercise.name));
         }
     }
     copy(root, root, dir, &destination, &left_out)
@@ -175,29 +175,8 @@ fn write_committed(root: &Path, commit: &str, dir: &Path) -> Result<(), String> 
         return Err(tr!("export-no-exercises", commit = git::short(commit)));
     }
     for file in files {
-        let target = dir.join(&file.path);
-        let bytes = git::contents(root, &file)?;
-        target
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&target, bytes))
-            .map_err(|error| format!("cannot write {}: {error}", target.display()))?;
-        if file.executable {
-            make_executable(&target)
-                .map_err(|error| format!("cannot write {}: {error}", target.display()))?;
-        }
+        git::write_out(root, &file, &dir.join(&file.path))?;
     }
-    Ok(())
-}
-
-#[cfg(unix)]
-fn make_executable(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
-}
-
-#[cfg(not(unix))]
-fn make_executable(_: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
@@ -284,10 +263,10 @@ mod tests {
     use super::*;
     use crate::git::scratch::Repository;
 
-    const LIB: &str = "exercises/01-factorial-gather/src/lib.rs";
+    const LIB: &str = "exercises/factorial-gather/src/lib.rs";
 
     /// A course small enough to export in a test: the real course file, a workspace with
-    /// exercise 1's stub alone, no harnesses.
+    /// factorial-gather's stub alone, no harnesses.
     fn small_course(course: &Repository) {
         let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         course.write(
@@ -299,18 +278,18 @@ mod tests {
             "[workspace]\nresolver = \"3\"\nmembers = [\n    \"exercises/*\",\n    \"solutions/*\",\n]\n",
         );
         course.write(
-            "exercises/01-factorial-gather/Cargo.toml",
+            "exercises/factorial-gather/Cargo.toml",
             "[package]\nname = \"factorial-gather\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
         );
         course.write(LIB, "pub fn stub() { todo!() }\n");
-        course.write("exercises/01-factorial-gather/prediction.txt", "");
+        course.write("exercises/factorial-gather/prediction.txt", "");
         course.write(
-            "solutions/01-factorial-gather/Cargo.toml",
+            "solutions/factorial-gather/Cargo.toml",
             "[package]\nname = \"factorial-gather-solution\"\nversion = \"0.1.0\"\n\
              edition = \"2024\"\n",
         );
         course.write(
-            "solutions/01-factorial-gather/src/lib.rs",
+            "solutions/factorial-gather/src/lib.rs",
             "pub fn stub() {}\n",
         );
         course.write(".gitignore", "target/\n*.bak\n");
@@ -323,7 +302,7 @@ mod tests {
         small_course(&course);
         course.commit("the course");
         course.write(LIB, "pub fn stub() {} // solved, to try it out\n");
-        course.write("exercises/01-factorial-gather/notes.txt", "untracked\n");
+        course.write("exercises/factorial-gather/notes.txt", "untracked\n");
         course.write("exercises/04-new/src/lib.rs", "staged\n");
         course.git(&["add", "exercises/04-new"]);
         let template = tempfile::tempdir().unwrap();
@@ -332,7 +311,7 @@ mod tests {
         let error = export(course.path(), &dir).unwrap_err();
         for file in [
             LIB,
-            "exercises/01-factorial-gather/notes.txt",
+            "exercises/factorial-gather/notes.txt",
             "exercises/04-new/src/lib.rs",
         ] {
             assert!(error.contains(file), "{file} is not named: {error}");
@@ -348,7 +327,7 @@ mod tests {
         // Ignored, so not a change git sees: a solved copy kept beside the stub.
         course.write(&format!("{LIB}.bak"), "pub fn stub() {} // solved\n");
         // Outside exercises/, changes are the instructor's to export.
-        course.write("fixtures/01-factorial-gather/new.txt", "new fixture\n");
+        course.write("fixtures/factorial-gather/new.txt", "new fixture\n");
         let template = tempfile::tempdir().unwrap();
         let dir = template.path().join("template");
 
@@ -357,7 +336,7 @@ mod tests {
         assert_eq!(exported(LIB), "pub fn stub() { todo!() }\n");
         assert!(!dir.join(format!("{LIB}.bak")).exists());
         assert_eq!(
-            exported("fixtures/01-factorial-gather/new.txt"),
+            exported("fixtures/factorial-gather/new.txt"),
             "new fixture\n"
         );
         assert!(!dir.join("solutions").exists());
@@ -397,11 +376,11 @@ mod tests {
     fn a_harness_loses_its_solution_dependency() {
         let manifest = "[features]\ndefault = [\"exercise\"]\nexercise = [\"dep:x\"]\n\
                         solution = [\"dep:x-solution\"]\n\n[dependencies]\n\
-                        x = { path = \"../../../exercises/01-x\", optional = true }\n\
-                        x-solution = { path = \"../../../solutions/01-x\", optional = true }\n";
+                        x = { path = \"../../../exercises/x\", optional = true }\n\
+                        x-solution = { path = \"../../../solutions/x\", optional = true }\n";
         let template = without_solution(manifest);
         assert!(!template.contains("solutions/"), "{template}");
         assert!(template.contains("solution = []\n"), "{template}");
-        assert!(template.contains("exercises/01-x"), "{template}");
+        assert!(template.contains("exercises/x"), "{template}");
     }
 }

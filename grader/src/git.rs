@@ -136,6 +136,24 @@ pub fn contents(root: &Path, file: &CommittedFile) -> Result<Vec<u8>, String> {
     succeed(root, &["cat-file", "blob", &file.object])
 }
 
+/// Writes a committed file at `target` (its folders made as needed), executable where it was.
+pub fn write_out(root: &Path, file: &CommittedFile, target: &Path) -> Result<(), String> {
+    let bytes = contents(root, file)?;
+    let write = || -> std::io::Result<()> {
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, bytes)?;
+        #[cfg(unix)]
+        if file.executable {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(target, std::fs::Permissions::from_mode(0o755))?;
+        }
+        Ok(())
+    };
+    write().map_err(|error| format!("cannot write {}: {error}", target.display()))
+}
+
 /// Whether `commit` has `path` (a file or a folder).
 pub fn has(root: &Path, commit: &str, path: &str) -> Result<bool, String> {
     Ok(!succeed(root, &["ls-tree", "--name-only", commit, "--", path])?.is_empty())
@@ -147,6 +165,33 @@ pub fn restore(root: &Path, commit: &str, paths: &[String]) -> Result<(), String
     let mut args = vec!["restore", &source, "--worktree", "--"];
     args.extend(paths.iter().map(String::as_str));
     succeed(root, &args).map(|_| ())
+}
+
+/// Puts `from` (a file or a folder) as it is in `commit` at `to` in the working tree: a
+/// restore into another path, for a folder renamed since `commit`. As with [`restore`], a file
+/// under `to` that git tracks but `from` lacks is removed, and untracked files stay.
+pub fn restore_to(root: &Path, commit: &str, from: &str, to: &str) -> Result<(), String> {
+    let mut kept = std::collections::HashSet::new();
+    for file in files(root, commit, from)? {
+        let inside = file.path.strip_prefix(from).unwrap_or_default();
+        let path = format!("{to}{inside}");
+        write_out(root, &file, &root.join(&path))?;
+        kept.insert(path);
+    }
+    let tracked = succeed(root, &["ls-files", "-z", "--", to])?;
+    for path in tracked.split(|&byte| byte == 0).filter(|p| !p.is_empty()) {
+        let path = String::from_utf8_lossy(path);
+        if !kept.contains(path.as_ref()) {
+            let target = root.join(path.as_ref());
+            match std::fs::remove_file(&target) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(format!("cannot remove {}: {error}", target.display()));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Scratch repositories for the tests of `export` and `reset`.

@@ -196,10 +196,10 @@ mod tests {
 
     fn course() -> tempfile::TempDir {
         let root = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(root.path().join("fixtures/01-x/snapshots")).unwrap();
+        std::fs::create_dir_all(root.path().join("fixtures/x/snapshots")).unwrap();
         std::fs::create_dir_all(root.path().join("grader/src")).unwrap();
         std::fs::write(root.path().join("course.toml"), "[[exercise]]\n").unwrap();
-        std::fs::write(root.path().join("fixtures/01-x/snapshots/a.snap"), "t=0s\n").unwrap();
+        std::fs::write(root.path().join("fixtures/x/snapshots/a.snap"), "t=0s\n").unwrap();
         std::fs::write(root.path().join("grader/src/lib.rs"), "//! x\n").unwrap();
         root
     }
@@ -215,15 +215,15 @@ mod tests {
     fn an_edited_snapshot_is_reported() {
         let root = course();
         seal(root.path()).unwrap();
-        std::fs::write(root.path().join("fixtures/01-x/snapshots/a.snap"), "t=6s\n").unwrap();
-        std::fs::write(root.path().join("fixtures/01-x/new.txt"), "").unwrap();
+        std::fs::write(root.path().join("fixtures/x/snapshots/a.snap"), "t=6s\n").unwrap();
+        std::fs::write(root.path().join("fixtures/x/new.txt"), "").unwrap();
         std::fs::remove_file(root.path().join("grader/src/lib.rs")).unwrap();
         assert_eq!(
             verify(root.path()),
             [
-                "changed: fixtures/01-x/snapshots/a.snap",
+                "changed: fixtures/x/snapshots/a.snap",
                 "missing: grader/src/lib.rs",
-                "added: fixtures/01-x/new.txt"
+                "added: fixtures/x/new.txt"
             ]
         );
     }
@@ -233,22 +233,19 @@ mod tests {
         let root = course();
         seal(root.path()).unwrap();
         let sealed = Sealed::read(root.path()).unwrap();
-        std::fs::write(root.path().join("fixtures/01-x/snapshots/a.snap"), "t=6s\n").unwrap();
+        std::fs::write(root.path().join("fixtures/x/snapshots/a.snap"), "t=6s\n").unwrap();
         seal(root.path()).unwrap();
         assert_eq!(verify(root.path()), Vec::<String>::new());
         assert_eq!(
             sealed.verify(root.path()),
-            ["changed: fixtures/01-x/snapshots/a.snap"]
+            ["changed: fixtures/x/snapshots/a.snap"]
         );
     }
 
     #[test]
     fn a_grading_file_belongs_to_its_exercise_or_to_all() {
-        assert_eq!(exercise_of("fixtures/01-x/snapshots/a.snap"), Some("01-x"));
-        assert_eq!(
-            exercise_of("grader/harnesses/02-y/src/main.rs"),
-            Some("02-y")
-        );
+        assert_eq!(exercise_of("fixtures/x/snapshots/a.snap"), Some("x"));
+        assert_eq!(exercise_of("grader/harnesses/y/src/main.rs"), Some("y"));
         assert_eq!(exercise_of("grader/src/lib.rs"), None);
         assert_eq!(exercise_of("course.toml"), None);
         assert_eq!(problem_path("changed: course.toml"), "course.toml");

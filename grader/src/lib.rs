@@ -31,7 +31,7 @@
 //! - [`progress`]: the spinner.
 //! - [`dev`]: the course author's tools: `dev check` (proves the course), `dev update` (the files
 //!   made from `course.toml`), `dev new` (a new timeline exercise), `dev snapshots`.
-//! - [`chat`]: exercise 3's bot, tried by hand against the mock Telegram.
+//! - [`chat`]: image-bot's bot, tried by hand against the mock Telegram.
 //! - [`watch`], [`hints`], [`reset`]: the student's loop (grade again at each save), tiered
 //!   hints, and an exercise put back as shipped.
 //!

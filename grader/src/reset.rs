@@ -27,12 +27,23 @@ pub fn reset(
     let Some(commit) = commit else {
         return Err(tr!("reset-no-history", root = root.display().to_string()));
     };
-    let folder = format!("{}/{}", Variant::Exercise.folder(), exercise.dir);
+    // A copy made before the course renamed the exercise's folder shipped it in a former one:
+    // its files are put back into the exercise's folder of today.
+    exercise.not_moved(root)?;
+    let folder = exercise.exercise_folder();
+    let mut shipped_folder = folder.clone();
+    for candidate in std::iter::once(folder.clone()).chain(exercise.former_exercise_folders()) {
+        if git::has(root, &commit, &candidate)? {
+            shipped_folder = candidate;
+            break;
+        }
+    }
     let (mut shipped, mut not_shipped) = (Vec::new(), Vec::new());
     for answer in &exercise.answers {
         let path = format!("{folder}/{answer}");
-        if git::has(root, &commit, path.trim_end_matches('/'))? {
-            shipped.push(path);
+        let from = format!("{shipped_folder}/{}", answer.trim_end_matches('/'));
+        if git::has(root, &commit, &from)? {
+            shipped.push((path, from));
         } else {
             not_shipped.push(path);
         }
@@ -46,7 +57,11 @@ pub fn reset(
             commit = short
         ));
     }
-    let files = shipped.join(", ");
+    let files = shipped
+        .iter()
+        .map(|(path, _)| path.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let question = tr!(
         "reset-question",
         files = files.as_str(),
@@ -56,11 +71,14 @@ pub fn reset(
     if !confirm(&question) {
         return Ok(tr!("reset-declined"));
     }
-    let paths: Vec<String> = shipped
-        .iter()
-        .map(|path| path.trim_end_matches('/').to_string())
-        .collect();
-    git::restore(root, &commit, &paths)?;
+    if shipped_folder == folder {
+        let paths: Vec<String> = shipped.into_iter().map(|(_, from)| from).collect();
+        git::restore(root, &commit, &paths)?;
+    } else {
+        for (path, from) in &shipped {
+            git::restore_to(root, &commit, from, path.trim_end_matches('/'))?;
+        }
+    }
     let mut said = tr!(
         "reset-done",
         files = files.as_str(),
@@ -75,6 +93,10 @@ pub fn reset(
             source = source,
             commit = short
         ));
+    }
+    for note in exercise.left_behind(root) {
+        said.push('\n');
+        said.push_str(&note);
     }
     Ok(said)
 }
@@ -102,20 +124,20 @@ mod tests {
     use crate::course::Course;
     use crate::git::scratch::Repository;
 
-    /// Exercise 1 (answers: `src/` and `prediction.txt`) and exercise 2 (answers: `src/`).
-    /// Exercises 1 and 2, by name: other exercises come between them in the course's order.
+    /// factorial-gather (answers: `src/` and `prediction.txt`) and fastest-ip (answers: `src/`).
     fn exercises() -> (Exercise, Exercise) {
         let course = Course::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).unwrap();
         let exercise = |name: &str| course.find(name).unwrap().clone();
         (exercise("factorial-gather"), exercise("fastest-ip"))
     }
 
-    const LIB: &str = "exercises/01-factorial-gather/src/lib.rs";
-    const PREDICTION: &str = "exercises/01-factorial-gather/prediction.txt";
-    const README: &str = "exercises/01-factorial-gather/README.md";
-    const LIB_2: &str = "exercises/02-fastest-ip/src/lib.rs";
+    const FOLDER: &str = "exercises/factorial-gather/";
+    const LIB: &str = "exercises/factorial-gather/src/lib.rs";
+    const PREDICTION: &str = "exercises/factorial-gather/prediction.txt";
+    const README: &str = "exercises/factorial-gather/README.md";
+    const LIB_2: &str = "exercises/fastest-ip/src/lib.rs";
 
-    /// A student's copy: the first commit ships exercise 1; a later one holds their work.
+    /// A student's copy: the first commit ships factorial-gather; a later one holds their work.
     fn students_copy() -> Repository {
         let copy = Repository::init();
         copy.write(LIB, "shipped\n");
@@ -143,7 +165,7 @@ mod tests {
         .unwrap();
         assert!(
             asked.contains(
-                "exercises/01-factorial-gather/src/, exercises/01-factorial-gather/prediction.txt"
+                "exercises/factorial-gather/src/, exercises/factorial-gather/prediction.txt"
             ) && asked.contains("the first commit"),
             "{asked}"
         );
@@ -162,49 +184,49 @@ mod tests {
     #[test]
     fn an_answer_added_after_the_first_commit_is_named_not_restored() {
         let (first, second) = exercises();
-        // Shipped without prediction.txt and without exercise 2, both added later.
+        // Shipped without prediction.txt and without fastest-ip, both added later.
         let copy = Repository::init();
         copy.write(LIB, "shipped\n");
         copy.commit("shipped");
         copy.write(PREDICTION, "added later\n");
-        copy.write(LIB_2, "exercise 2, added later\n");
-        copy.commit("exercise 2");
+        copy.write(LIB_2, "fastest-ip, added later\n");
+        copy.commit("fastest-ip");
         copy.write(LIB, "work\n");
         copy.write(PREDICTION, "my prediction\n");
-        copy.write(LIB_2, "work on exercise 2\n");
+        copy.write(LIB_2, "work on fastest-ip\n");
 
         let said = reset(copy.path(), &first, |_| true).unwrap();
         assert_eq!(copy.read(LIB), "shipped\n");
         assert_eq!(copy.read(PREDICTION), "my prediction\n");
         assert!(
             said.contains("Not restored")
-                && said.contains("exercises/01-factorial-gather/prediction.txt"),
+                && said.contains("exercises/factorial-gather/prediction.txt"),
             "{said}"
         );
 
         let error = reset(copy.path(), &second, |_| panic!("nothing to ask")).unwrap_err();
         assert!(
-            error.contains("has none of exercises/02-fastest-ip/src/"),
+            error.contains("has none of exercises/fastest-ip/src/"),
             "{error}"
         );
-        assert_eq!(copy.read(LIB_2), "work on exercise 2\n");
+        assert_eq!(copy.read(LIB_2), "work on fastest-ip\n");
         assert_eq!(copy.staged(), "");
     }
 
     #[test]
     fn in_the_course_repository_reset_takes_heads_stubs() {
         let (first, second) = exercises();
-        // A clone of the course: solutions/, and exercise 2 added after the first commit.
+        // A clone of the course: solutions/, and fastest-ip added after the first commit.
         let course = Repository::init();
-        course.write("solutions/01-factorial-gather/src/lib.rs", "solution\n");
+        course.write("solutions/factorial-gather/src/lib.rs", "solution\n");
         course.write(LIB, "first stub\n");
         course.write(README, "first readme\n");
-        course.commit("exercise 1");
+        course.commit("factorial-gather");
         course.write(LIB, "stub\n");
         course.write(PREDICTION, "prediction stub\n");
         course.write(README, "readme\n");
         course.write(LIB_2, "stub 2\n");
-        course.commit("exercise 2");
+        course.commit("fastest-ip");
         course.write(LIB, "tried out\n");
         course.write(README, "readme, being edited\n");
         course.write(LIB_2, "tried out 2\n");
@@ -222,6 +244,85 @@ mod tests {
         reset(course.path(), &second, |_| true).unwrap();
         assert_eq!(course.read(LIB_2), "stub 2\n");
         assert_eq!(course.staged(), "", "reset stages nothing");
+    }
+
+    /// A student's copy shipped before the course renamed factorial-gather's folder.
+    const FORMER: &str = "exercises/01-factorial-gather";
+
+    fn shipped_before_the_rename() -> Repository {
+        let copy = Repository::init();
+        copy.write(&format!("{FORMER}/src/lib.rs"), "shipped\n");
+        copy.write(&format!("{FORMER}/prediction.txt"), "shipped prediction\n");
+        copy.commit("shipped");
+        copy
+    }
+
+    #[test]
+    fn a_copy_shipped_before_the_rename_gets_its_stub_back_in_the_exercises_folder() {
+        let (exercise, _) = exercises();
+        let copy = shipped_before_the_rename();
+        copy.git(&["mv", FORMER, "exercises/factorial-gather"]);
+        copy.write(LIB, "committed work\n");
+        copy.write(
+            "exercises/factorial-gather/src/helper.rs",
+            "committed helper\n",
+        );
+        copy.commit("moved, and work");
+        copy.write(
+            "exercises/factorial-gather/src/notes.rs",
+            "untracked notes\n",
+        );
+        copy.write(PREDICTION, "my prediction\n");
+
+        let said = reset(copy.path(), &exercise, |question| {
+            assert!(question.contains(&format!("{FOLDER}src/")), "{question}");
+            true
+        })
+        .unwrap();
+        assert!(said.contains("Put back as in the first commit"), "{said}");
+        assert_eq!(copy.read(LIB), "shipped\n");
+        assert_eq!(copy.read(PREDICTION), "shipped prediction\n");
+        // As `git restore` does: a tracked file the shipped folder lacks goes, an untracked
+        // one stays.
+        assert!(
+            !copy
+                .path()
+                .join("exercises/factorial-gather/src/helper.rs")
+                .exists()
+        );
+        assert_eq!(
+            copy.read("exercises/factorial-gather/src/notes.rs"),
+            "untracked notes\n"
+        );
+        assert!(!copy.path().join(FORMER).exists());
+        assert_eq!(copy.staged(), "", "reset stages nothing");
+    }
+
+    #[test]
+    fn a_former_folder_left_beside_the_exercises_folder_is_named() {
+        let (exercise, _) = exercises();
+        let copy = shipped_before_the_rename();
+        copy.write(LIB, "work, moved by hand\n");
+        let said = reset(copy.path(), &exercise, |_| true).unwrap();
+        assert_eq!(copy.read(LIB), "shipped\n");
+        assert!(
+            said.contains("exercises/01-factorial-gather/ is this exercise's folder from before"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn only_a_former_folder_is_moved_first() {
+        let (exercise, _) = exercises();
+        let copy = shipped_before_the_rename();
+        copy.write(&format!("{FORMER}/src/lib.rs"), "work\n");
+        let error = reset(copy.path(), &exercise, |_| panic!("nothing to ask")).unwrap_err();
+        assert!(
+            error.contains("`git mv exercises/01-factorial-gather exercises/factorial-gather`"),
+            "{error}"
+        );
+        assert_eq!(copy.read(&format!("{FORMER}/src/lib.rs")), "work\n");
+        assert!(!copy.path().join(FOLDER).exists());
     }
 
     #[test]

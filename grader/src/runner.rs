@@ -71,7 +71,14 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
         ),
         None => (plan.root.clone(), plan.target_dir.clone()),
     };
-    // In a student's own copy, an exercise whose grading files were edited scores nothing.
+    // In a student's own copy, an exercise whose grading files were edited scores nothing, and
+    // a folder from before the course renamed its exercises is moved first.
+    let students_own_copy = working_copy.is_none() && plan.variant == Variant::Exercise;
+    if students_own_copy {
+        for exercise in &selected {
+            exercise.not_moved(&root)?;
+        }
+    }
     let tampered = match working_copy {
         Some(_) => Vec::new(),
         None => crate::integrity::verify(&root),
@@ -133,7 +140,11 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
                         .collect()
                 }),
         };
-        reports.push(score(exercise, outcomes));
+        let mut report = score(exercise, outcomes);
+        if students_own_copy {
+            report.notes = exercise.left_behind(&root);
+        }
+        reports.push(report);
     }
     progress.finish();
     let mut grade = Grade::new(reports, problems);
@@ -147,7 +158,7 @@ fn tampered_file<'a>(tampered: &'a [String], exercise: &Exercise) -> Option<&'a 
     tampered
         .iter()
         .map(|problem| problem_path(problem))
-        .find(|path| exercise_of(path).is_none_or(|dir| dir == exercise.dir))
+        .find(|path| exercise_of(path).is_none_or(|dir| dir == exercise.name))
 }
 
 /// Every check of an exercise whose grading files were edited: no points, and how to undo it.

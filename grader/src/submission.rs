@@ -2,7 +2,9 @@
 //! instructor-pinned Actions workflow, Classroom 50's autograder and `class` all use.
 //!
 //! A student's answer is a fixed set of files per exercise, declared in `course.toml`
-//! (`answers`: its `src/`, and `prediction.txt` where it has one). Everything else in the
+//! (`answers`: its `src/`, and `prediction.txt` where it has one), in the exercise's folder
+//! (`exercises/NAME`), or in a folder it had before it was renamed (`former_dirs`) when a
+//! student forked the course then. Everything else in the
 //! student's copy (its grader, fixtures, snapshots, manifest, `Cargo.toml`s, workflows) is
 //! ignored: the answers are laid over a working copy of the instructor's course, in
 //! `target/submission/course` under the instructor's root, built in `target/submission/target`.
@@ -14,7 +16,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::course::Course;
+use crate::course::{Course, Exercise};
 use crate::integrity::{MANIFEST, Sealed};
 
 /// What a working copy leaves out of the instructor's course: build output, history, and the
@@ -83,30 +85,46 @@ impl WorkingCopy {
 
     /// Lays each exercise's answer files from `submission` (a student's checkout) over the
     /// working copy's stubs. A file the submission lacks stays as the stub ships it; a symbolic
-    /// link is not followed (it could point at anything on the grading machine). Returns notes
-    /// on what was left out.
+    /// link, or a file reached through one, is not taken (it could point at anything on the
+    /// grading machine). A submission made before an exercise's folder was renamed keeps its
+    /// answers in a former folder (`former_dirs`): they are taken from there when the
+    /// exercise's own folder is absent. Returns notes on where answers came from and on what
+    /// was left out.
     pub fn lay_answers(&self, course: &Course, submission: &Path) -> Result<Vec<String>, String> {
         self.restore(&WorkingCopy::answers(course))?;
         let mut notes = Vec::new();
-        for relative in WorkingCopy::answers(course) {
-            let mut from = submission.join(&relative);
-            match std::fs::symlink_metadata(&from) {
-                Ok(metadata) if metadata.file_type().is_symlink() => {
-                    notes.push(format!("{relative} is a symbolic link: the stub is graded"));
+        for exercise in &course.exercises {
+            let own = exercise.exercise_folder();
+            let folder = answers_folder(submission, exercise);
+            if folder != own {
+                notes.push(format!(
+                    "{}: answers taken from {folder}, its folder before the course renamed it \
+                     ({own} is absent)",
+                    exercise.name
+                ));
+            }
+            for answer in &exercise.answers {
+                let answer = answer.trim_end_matches('/');
+                let relative = format!("{own}/{answer}");
+                let mut from = submission.join(&folder).join(answer);
+                if let Some(link) = symbolic_link(submission, &format!("{folder}/{answer}")) {
+                    notes.push(format!(
+                        "{link} is a symbolic link: {relative} is graded as the stub"
+                    ));
+                    from = self.root.join(&relative);
+                } else if std::fs::symlink_metadata(&from).is_err() {
                     from = self.root.join(&relative);
                 }
-                Ok(_) => {}
-                Err(_) => from = self.root.join(&relative),
+                let to = self.course.join(&relative);
+                let result = if from.is_dir() {
+                    sync(&from, &to, &from, &[])
+                } else if from.is_file() {
+                    copy_if_changed(&from, &to)
+                } else {
+                    remove(&to)
+                };
+                result.map_err(|error| format!("cannot take {}: {error}", from.display()))?;
             }
-            let to = self.course.join(&relative);
-            let result = if from.is_dir() {
-                sync(&from, &to, &from, &[])
-            } else if from.is_file() {
-                copy_if_changed(&from, &to)
-            } else {
-                remove(&to)
-            };
-            result.map_err(|error| format!("cannot take {}: {error}", from.display()))?;
         }
         Ok(notes)
     }
@@ -117,13 +135,11 @@ impl WorkingCopy {
             .exercises
             .iter()
             .flat_map(|exercise| {
-                exercise.answers.iter().map(|answer| {
-                    format!(
-                        "exercises/{}/{}",
-                        exercise.dir,
-                        answer.trim_end_matches('/')
-                    )
-                })
+                let folder = exercise.exercise_folder();
+                exercise
+                    .answers
+                    .iter()
+                    .map(move |answer| format!("{folder}/{}", answer.trim_end_matches('/')))
             })
             .collect()
     }
@@ -160,6 +176,39 @@ impl WorkingCopy {
         }
         Ok(changed)
     }
+}
+
+/// The folder of `submission` that holds an exercise's answers, relative to it: the exercise's
+/// own (`exercises/NAME`) when it is there, else the first of its former folders that is, else
+/// its own (then every answer is the stub's).
+fn answers_folder(submission: &Path, exercise: &Exercise) -> String {
+    let own = exercise.exercise_folder();
+    let present = |folder: &String| std::fs::symlink_metadata(submission.join(folder)).is_ok();
+    if present(&own) {
+        return own;
+    }
+    exercise
+        .former_exercise_folders()
+        .find(present)
+        .unwrap_or(own)
+}
+
+/// The first part of `relative` (a `/`-separated path under `base`) that is a symbolic link,
+/// as a path relative to `base`: `exercises/x` when that folder is a link, even though
+/// `exercises/x/src` is not one itself.
+fn symbolic_link(base: &Path, relative: &str) -> Option<String> {
+    let mut path = base.to_path_buf();
+    let mut shown = Vec::new();
+    for part in relative.split('/') {
+        path.push(part);
+        shown.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(metadata) if metadata.file_type().is_symlink() => return Some(shown.join("/")),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 /// Makes the folder `to` hold what `from` holds, writing only the files that differ and
@@ -236,6 +285,59 @@ fn write_if_changed(bytes: &[u8], to: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn factorial_gather() -> Exercise {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let course = Course::load(&root).unwrap();
+        course.find("factorial-gather").unwrap().clone()
+    }
+
+    #[test]
+    fn answers_come_from_a_former_folder_only_when_the_exercises_own_is_absent() {
+        let exercise = factorial_gather();
+        assert_eq!(exercise.former_dirs, ["01-factorial-gather"]);
+        let submission = tempfile::tempdir().unwrap();
+        let path = |relative: &str| submission.path().join(relative);
+        // Neither: the exercise's own folder (which the stub then fills).
+        assert_eq!(
+            answers_folder(submission.path(), &exercise),
+            "exercises/factorial-gather"
+        );
+        std::fs::create_dir_all(path("exercises/01-factorial-gather/src")).unwrap();
+        assert_eq!(
+            answers_folder(submission.path(), &exercise),
+            "exercises/01-factorial-gather"
+        );
+        std::fs::create_dir_all(path("exercises/factorial-gather")).unwrap();
+        assert_eq!(
+            answers_folder(submission.path(), &exercise),
+            "exercises/factorial-gather"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_anywhere_on_the_way_to_an_answer_is_found() {
+        let submission = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(elsewhere.path().join("src")).unwrap();
+        std::fs::create_dir_all(submission.path().join("exercises/a/src")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), submission.path().join("exercises/b"))
+            .unwrap();
+        std::os::unix::fs::symlink(
+            elsewhere.path().join("src"),
+            submission.path().join("exercises/a/prediction.txt"),
+        )
+        .unwrap();
+        let link = |relative| symbolic_link(submission.path(), relative);
+        assert_eq!(link("exercises/a/src"), None);
+        assert_eq!(link("exercises/a/missing.txt"), None);
+        assert_eq!(link("exercises/b/src").as_deref(), Some("exercises/b"));
+        assert_eq!(
+            link("exercises/a/prediction.txt").as_deref(),
+            Some("exercises/a/prediction.txt")
+        );
+    }
 
     #[test]
     fn sync_writes_only_what_differs_and_removes_the_rest() {

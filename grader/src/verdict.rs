@@ -144,6 +144,10 @@ pub struct ExerciseReport {
     pub points: u32,
     pub max_points: u32,
     pub checks: Vec<CheckReport>,
+    /// What the student should know about the exercise beyond its checks (a folder left from
+    /// before the course renamed it), shown above them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl ExerciseReport {
@@ -157,12 +161,13 @@ impl ExerciseReport {
             .unwrap_or(Status::Passed);
         ExerciseReport {
             name: exercise.name.clone(),
-            dir: exercise.dir.clone(),
+            dir: exercise.name.clone(),
             title: exercise.title.get().clone(),
             status,
             points: checks.iter().map(|check| check.points).sum(),
             max_points: exercise.max_points(),
             checks,
+            notes: Vec::new(),
         }
     }
 }

@@ -89,7 +89,7 @@ pub fn watch(plan: Plan, out: &mut impl Write) -> Result<(), String> {
             let _ = writeln!(
                 out,
                 "\n{}",
-                tr!("watch-save-again", dir = exercise.dir.as_str())
+                tr!("watch-save-again", dir = exercise.name.as_str())
             );
         }
         let _ = out.flush();

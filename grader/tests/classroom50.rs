@@ -104,12 +104,12 @@ fn the_autograder_folder_grades_a_submission_as_classroom_50_runs_it() {
     let bundle = runtime.join(ASSIGNMENT);
     assert!(bundle.join("autograder.py").is_file());
 
-    // The student's checkout: the template, exercise 1 solved, and a cargo configuration that
+    // The student's checkout: the template, factorial-gather solved, and a cargo configuration that
     // would break any build run from it (the autograder must build from its own folder).
     let checkout = work.path().join("checkout");
     copy(&bundle.join("course"), &checkout);
-    let solution = root.join("solutions/01-factorial-gather");
-    let exercise = checkout.join("exercises/01-factorial-gather");
+    let solution = root.join("solutions/factorial-gather");
+    let exercise = checkout.join("exercises/factorial-gather");
     std::fs::copy(solution.join("src/lib.rs"), exercise.join("src/lib.rs")).unwrap();
     std::fs::copy(
         solution.join("prediction.txt"),
@@ -126,30 +126,7 @@ fn the_autograder_folder_grades_a_submission_as_classroom_50_runs_it() {
     std::fs::write(checkout.join("result.json"), "{\"score\": 100}").unwrap();
 
     let github_output = work.path().join("github-output");
-    let mut autograder = Command::new(python);
-    autograder
-        .arg(bundle.join("autograder.py"))
-        .current_dir(&checkout)
-        .env("CLASSROOM", CLASSROOM)
-        .env("ASSIGNMENT", ASSIGNMENT)
-        .env("SUBMISSION_TAG", "submit/2026-11-29T10-00-00Z-abc1234")
-        .env("COMMIT_URL", "https://github.com/org/repo/commit/abc1234")
-        .env(
-            "RELEASE_URL",
-            "https://github.com/org/repo/releases/tag/submit%2Fx",
-        )
-        .env(
-            "REVIEW_URL",
-            "https://github.com/org/repo/compare/000...abc1234",
-        )
-        .env("USERNAME", "ann")
-        .env("OWNER", "ann")
-        .env("ASSIGNMENT_TYPE", "individual")
-        .env("CLASSROOM50_BUNDLE_DIR", &bundle)
-        .env("GITHUB_OUTPUT", &github_output)
-        .env("RUNNER_TEMP", &runner_temp)
-        .env_remove("GITHUB_STEP_SUMMARY");
-    run(&mut autograder);
+    run_autograder(python, &bundle, &checkout, &github_output, &runner_temp);
 
     // What the runner reads, checked as its validator checks it.
     let result: Value =
@@ -194,7 +171,7 @@ fn the_autograder_folder_grades_a_submission_as_classroom_50_runs_it() {
     assert_eq!(sum, score);
     assert_eq!(
         score, 5,
-        "exercise 1 is worth 5 points, and only it is solved"
+        "factorial-gather is worth 5 points, and only it is solved"
     );
     let body = std::fs::read_to_string(checkout.join("release-body.md")).unwrap();
     assert!(body.contains("factorial-gather/gather"), "{body}");
@@ -205,4 +182,54 @@ fn the_autograder_folder_grades_a_submission_as_classroom_50_runs_it() {
         outputs.contains(&format!("summary=5/{max_score} points")),
         "{outputs}"
     );
+
+    // The same student, had they forked before the course renamed the exercises' folders: the
+    // answers sit in factorial-gather's former folder, and grade the same.
+    std::fs::rename(
+        checkout.join("exercises/factorial-gather"),
+        checkout.join("exercises/01-factorial-gather"),
+    )
+    .unwrap();
+    std::fs::remove_file(&github_output).unwrap();
+    run_autograder(python, &bundle, &checkout, &github_output, &runner_temp);
+    let renamed: Value =
+        serde_json::from_str(&std::fs::read_to_string(checkout.join("result.json")).unwrap())
+            .unwrap();
+    assert_eq!(renamed["score"], 5, "{renamed}");
+    assert_eq!(renamed["tests"], result["tests"]);
+}
+
+/// Runs `autograder.py` as Classroom 50's runner does: with Python, in the student's checkout,
+/// with the runner's variables.
+fn run_autograder(
+    python: &str,
+    bundle: &Path,
+    checkout: &Path,
+    github_output: &Path,
+    runner_temp: &Path,
+) {
+    let mut autograder = Command::new(python);
+    autograder
+        .arg(bundle.join("autograder.py"))
+        .current_dir(checkout)
+        .env("CLASSROOM", CLASSROOM)
+        .env("ASSIGNMENT", ASSIGNMENT)
+        .env("SUBMISSION_TAG", "submit/2026-11-29T10-00-00Z-abc1234")
+        .env("COMMIT_URL", "https://github.com/org/repo/commit/abc1234")
+        .env(
+            "RELEASE_URL",
+            "https://github.com/org/repo/releases/tag/submit%2Fx",
+        )
+        .env(
+            "REVIEW_URL",
+            "https://github.com/org/repo/compare/000...abc1234",
+        )
+        .env("USERNAME", "ann")
+        .env("OWNER", "ann")
+        .env("ASSIGNMENT_TYPE", "individual")
+        .env("CLASSROOM50_BUNDLE_DIR", bundle)
+        .env("GITHUB_OUTPUT", github_output)
+        .env("RUNNER_TEMP", runner_temp)
+        .env_remove("GITHUB_STEP_SUMMARY");
+    run(&mut autograder);
 }

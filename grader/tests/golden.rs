@@ -12,9 +12,9 @@
 //! output) the rest is pinned as its number of lines.
 //!
 //! Each case is a test of its own, named `<exercise dir>/<case>`
-//! (`01-factorial-gather/sequential`), beside the other tests of this file: `cargo test -p grader
+//! (`factorial-gather/sequential`), beside the other tests of this file: `cargo test -p grader
 //! --test golden -- --list` lists them, `cargo test -p grader --test golden --
-//! 01-factorial-gather/sequential` runs one (a filter runs every test whose name contains it;
+//! factorial-gather/sequential` runs one (a filter runs every test whose name contains it;
 //! `--exact` asks for the whole name), and a failure names its case and shows expected and
 //! actual as a diff. The binary is a `libtest-mimic`
 //! harness (`harness = false`) that runs one test at a time, whatever `--test-threads` says:
@@ -25,7 +25,7 @@
 //! After changing a message on purpose, `GOLDEN_BLESS=1 cargo test -p grader --test golden`
 //! rewrites the `expected.json` files of the cases it runs; review them with `git diff`.
 //! `GOLDEN_ONLY=<text>`, when no filter is given after `--`, is the filter: it runs only the
-//! tests whose name contains the text (`GOLDEN_ONLY=03-image-bot`). `GOLDEN_SEEDS=N` grades each
+//! tests whose name contains the text (`GOLDEN_ONLY=image-bot`). `GOLDEN_SEEDS=N` grades each
 //! case of the exercise whose scenarios are drawn at random (fastest-ip) with the seeds 1 to N as
 //! well, and fails it if a check's status or points change with the seed: a verdict that
 //! depends on the seed is a random one (not run by `.ci/run`: it takes minutes).
@@ -88,7 +88,7 @@ fn golden_cases(copy: &Arc<SharedCopy>) -> Vec<Trial> {
     let shipped = stubs_as_shipped(&root);
     let mut trials = Vec::new();
     for exercise in &course.exercises {
-        let Ok(entries) = std::fs::read_dir(root.join("grader/golden").join(&exercise.dir)) else {
+        let Ok(entries) = std::fs::read_dir(root.join("grader/golden").join(&exercise.name)) else {
             continue;
         };
         let mut cases: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
@@ -96,7 +96,7 @@ fn golden_cases(copy: &Arc<SharedCopy>) -> Vec<Trial> {
         for case in cases.into_iter().filter(|case| case.is_dir()) {
             let name = format!(
                 "{}/{}",
-                exercise.dir,
+                exercise.name,
                 case.file_name().unwrap().to_string_lossy()
             );
             // The stub cases grade the stub in the tree: only meaningful while it is untouched.
@@ -176,7 +176,7 @@ fn grade_case(copy: &Path, exercise: &Exercise, case: &Path) -> Result<(), Faile
     };
     Err(format!(
         "golden case {}/{} got another verdict{missing} (GOLDEN_BLESS=1 rewrites {}):\n{diff}",
-        exercise.dir,
+        exercise.name,
         case.file_name().unwrap().to_string_lossy(),
         expected_path.display()
     )
@@ -263,6 +263,10 @@ fn other_tests() -> Vec<Trial> {
         on_tokio(
             "an_edited_snapshot_is_reported",
             an_edited_snapshot_is_reported,
+        ),
+        on_tokio(
+            "a_folder_from_before_the_rename_is_named",
+            a_folder_from_before_the_rename_is_named,
         ),
         on_tokio(
             "the_classroom_format_writes_every_output",
@@ -469,7 +473,7 @@ fn without_thread_id(line: &str) -> String {
 /// What `pinned_details` keeps and drops, on texts written the way rustc and the grader write
 /// them.
 fn details_are_pinned_without_what_varies() {
-    let compiler = "error[E0308]: mismatched types\n --> exercises/01-factorial-gather/src/lib.rs:3:23\n  |\n3 |     let label: &str = number;\n  |                ^^^^^^ expected `&str`, found `u64`\n\nerror: cannot find macro `prinln` in this scope\n --> src/lib.rs:1:1\n\n... and 2 more errors (see `cargo build -p factorial-gather`)";
+    let compiler = "error[E0308]: mismatched types\n --> exercises/factorial-gather/src/lib.rs:3:23\n  |\n3 |     let label: &str = number;\n  |                ^^^^^^ expected `&str`, found `u64`\n\nerror: cannot find macro `prinln` in this scope\n --> src/lib.rs:1:1\n\n... and 2 more errors (see `cargo build -p factorial-gather`)";
     assert_eq!(
         pinned_details(Status::CompileError, compiler),
         [
@@ -615,7 +619,7 @@ async fn an_edited_snapshot_is_reported() {
     copy_course(&course_root(), copy.path());
     let snapshot = copy
         .path()
-        .join("fixtures/01-factorial-gather/snapshots/gather.snap");
+        .join("fixtures/factorial-gather/snapshots/gather.snap");
     let text = std::fs::read_to_string(&snapshot).unwrap();
     std::fs::write(&snapshot, text.replace("t=3s", "t=6s")).unwrap();
     let grade = grade_course(
@@ -627,7 +631,58 @@ async fn an_edited_snapshot_is_reported() {
     .await;
     assert_eq!(
         grade.tampered,
-        ["changed: fixtures/01-factorial-gather/snapshots/gather.snap"]
+        ["changed: fixtures/factorial-gather/snapshots/gather.snap"]
+    );
+}
+
+/// A student's copy that still holds an exercise's folder from before the course renamed it:
+/// beside the exercise's own folder, cargo still builds (the workspace leaves the former out,
+/// though it holds a package of the same name), the exercise's own folder is graded, and the
+/// report says what to move; alone, the grade says which folder to move, before building.
+async fn a_folder_from_before_the_rename_is_named() {
+    let copy = tempfile::tempdir().unwrap();
+    copy_course(&course_root(), copy.path());
+    let own = copy.path().join("exercises/factorial-gather");
+    let former = copy.path().join("exercises/01-factorial-gather");
+    copy_course(&own, &former);
+    let graded = grade_course(
+        copy.path(),
+        Some(golden_target_dir()),
+        &["factorial-gather"],
+        Variant::Exercise,
+    )
+    .await;
+    assert!(graded.problems.is_empty(), "{:?}", graded.problems);
+    let report = &graded.exercises[0];
+    assert_eq!(report.status, Status::NotDone, "{report:#?}");
+    assert_eq!(report.notes.len(), 1, "{report:#?}");
+    assert!(
+        report.notes[0].contains(
+            "Move what you wrote there (src/, prediction.txt) into \
+             exercises/factorial-gather/, then delete exercises/01-factorial-gather/"
+        ),
+        "{}",
+        report.notes[0]
+    );
+    assert!(
+        grader::report::human::render(&graded).contains("exercises/01-factorial-gather/ is this")
+    );
+
+    std::fs::remove_dir_all(&own).unwrap();
+    let plan = Plan {
+        root: copy.path().to_path_buf(),
+        names: vec!["factorial-gather".to_string()],
+        variant: Variant::Exercise,
+        limits: Limits::default(),
+        seed: 2026,
+        target_dir: Some(golden_target_dir()),
+        submission: None,
+        work_dir: None,
+    };
+    let error = grade(&plan, &Progress::hidden()).await.unwrap_err();
+    assert!(
+        error.contains("`git mv exercises/01-factorial-gather exercises/factorial-gather`"),
+        "{error}"
     );
 }
 
@@ -756,7 +811,7 @@ async fn watch_grades_again_at_each_save() {
     // solution's answer files) moves it on to the second.
     let course = Course::load(&course_root()).unwrap();
     let (first, second) = (&course.exercises[0], &course.exercises[1]);
-    wait_for(&format!("Save a file of exercises/{}/", first.dir));
+    wait_for(&format!("Save a file of exercises/{}/", first.name));
     let solution = first.crate_dir(&course_root(), Variant::Solution);
     let stub = first.crate_dir(copy.path(), Variant::Exercise);
     for answer in &first.answers {
@@ -918,7 +973,7 @@ async fn chat_talks_to_the_bot() {
     let picture = std::fs::read(root.join(saved)).unwrap_or_else(|_| std::fs::read(saved).unwrap());
     assert_eq!(
         picture,
-        std::fs::read(root.join("fixtures/03-image-bot/images/cat.png")).unwrap()
+        std::fs::read(root.join("fixtures/image-bot/images/cat.png")).unwrap()
     );
     assert_eq!(
         read.last().map(String::as_str),

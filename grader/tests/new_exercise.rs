@@ -91,7 +91,7 @@ async fn a_new_timeline_exercise_grades_with_no_change_under_grader_src() {
     );
     let lib = |variant: Variant| {
         root.join(variant.folder())
-            .join(&new.dir)
+            .join(&new.name)
             .join("src/lib.rs")
     };
     std::fs::write(lib(Variant::Exercise), STUB).unwrap();
@@ -116,7 +116,7 @@ async fn a_new_timeline_exercise_grades_with_no_change_under_grader_src() {
         "{autograding}"
     );
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    assert!(readme.contains(&format!("(exercises/{}/)", new.dir)));
+    assert!(readme.contains(&format!("(exercises/{}/)", new.name)));
     grader::integrity::seal(root).unwrap();
 
     let solution = grade_one(root, Variant::Solution).await;

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use grader::child::Limits;
-use grader::course::Variant;
+use grader::course::{Course, Variant};
 use grader::progress::Progress;
 use grader::runner::{Plan, grade};
 use grader::verdict::{Grade, Status};
@@ -17,6 +17,10 @@ static WORKING_COPY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 fn course_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
 }
 
 fn write(path: &Path, text: &str) {
@@ -48,7 +52,7 @@ fn check<'a>(grade: &'a Grade, exercise: &str, id: &str) -> &'a grader::verdict:
 }
 
 /// A gather that awaits the tasks one after another (3 s becomes 6 s).
-const SEQUENTIAL: &str = include_str!("../golden/01-factorial-gather/sequential/lib.rs");
+const SEQUENTIAL: &str = include_str!("../golden/factorial-gather/sequential/lib.rs");
 
 /// The timeline of that sequential gather, as a forged snapshot would hold it.
 const SEQUENTIAL_SNAPSHOT: &str = "---\nsource: grader/tests/snapshots.rs\n---\nt=0s\n  Task A: \
@@ -61,18 +65,18 @@ const SEQUENTIAL_SNAPSHOT: &str = "---\nsource: grader/tests/snapshots.rs\n---\n
 async fn a_forged_and_resealed_copy_gets_the_verdict_its_code_deserves() {
     let _working_copy = WORKING_COPY.lock().await;
     let student = tempfile::tempdir().unwrap();
-    let exercise = student.path().join("exercises/01-factorial-gather");
+    let exercise = student.path().join("exercises/factorial-gather");
     write(&exercise.join("src/lib.rs"), SEQUENTIAL);
     // The student's own snapshot and manifest agree with the sequential gather: ignored.
     write(
         &student
             .path()
-            .join("fixtures/01-factorial-gather/snapshots/gather.snap"),
+            .join("fixtures/factorial-gather/snapshots/gather.snap"),
         SEQUENTIAL_SNAPSHOT,
     );
     write(
         &student.path().join("grader/MANIFEST.sha256"),
-        "0000  fixtures/01-factorial-gather/snapshots/gather.snap\n",
+        "0000  fixtures/factorial-gather/snapshots/gather.snap\n",
     );
     let grade = grade_submission(student.path(), &["factorial-gather"]).await;
     assert_eq!(
@@ -94,6 +98,83 @@ async fn a_forged_and_resealed_copy_gets_the_verdict_its_code_deserves() {
     assert!(grade.tampered.is_empty() && grade.problems.is_empty());
 }
 
+/// The answers of a submission made before the course renamed the exercises' folders (each in
+/// the exercise's former folder) grade exactly as the same answers in the exercises' folders.
+#[tokio::test]
+async fn a_submission_from_before_the_rename_grades_as_one_after_it() {
+    let _working_copy = WORKING_COPY.lock().await;
+    let root = course_root();
+    let course = Course::load(&root).unwrap();
+    // factorial-gather: the sequential gather and its prediction; fastest-ip: a race that does
+    // not cancel its losers; image-bot: the reference solution. The rest of each `src/` is the
+    // stub's.
+    let answers = [
+        (
+            "factorial-gather",
+            SEQUENTIAL.to_string(),
+            Some("grader/golden/factorial-gather/sequential/prediction.txt"),
+        ),
+        (
+            "fastest-ip",
+            read(&root.join("grader/golden/fastest-ip/no-cancel/lib.rs")),
+            None,
+        ),
+        (
+            "image-bot",
+            read(&root.join("solutions/image-bot/src/lib.rs")),
+            None,
+        ),
+    ];
+    let (before, after) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (name, lib, prediction) in &answers {
+        let exercise = course.find(name).unwrap();
+        let stub = exercise.crate_dir(&root, Variant::Exercise);
+        let mut files: Vec<(String, String)> = std::fs::read_dir(stub.join("src"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .map(|path| {
+                let name = path.file_name().unwrap().to_string_lossy();
+                (format!("src/{name}"), read(&path))
+            })
+            .collect();
+        files.retain(|(file, _)| file != "src/lib.rs");
+        files.push(("src/lib.rs".to_string(), lib.clone()));
+        if let Some(prediction) = prediction {
+            files.push(("prediction.txt".to_string(), read(&root.join(prediction))));
+        }
+        let former = &exercise.former_dirs[0];
+        for (file, text) in &files {
+            write(
+                &before.path().join("exercises").join(former).join(file),
+                text,
+            );
+            write(&after.path().join("exercises").join(name).join(file), text);
+        }
+    }
+    let names = answers.map(|(name, _, _)| name);
+    let graded_before = grade_submission(before.path(), &names).await;
+    let graded_after = grade_submission(after.path(), &names).await;
+    assert_eq!(
+        serde_json::to_value(&graded_before.exercises).unwrap(),
+        serde_json::to_value(&graded_after.exercises).unwrap()
+    );
+    // The answers were graded, not the stubs.
+    assert_eq!(
+        check(&graded_before, "fastest-ip", "first-success").status,
+        Status::Passed
+    );
+    assert_eq!(
+        check(&graded_before, "fastest-ip", "cancelled").status,
+        Status::Failed
+    );
+    let image_bot = &graded_before.exercises[2];
+    assert_eq!(image_bot.points, image_bot.max_points, "{image_bot:#?}");
+    assert_eq!(
+        check(&graded_before, "factorial-gather", "gather").status,
+        Status::Failed
+    );
+}
+
 #[tokio::test]
 async fn a_program_that_rewrites_grading_files_while_it_runs_changes_nothing() {
     let _working_copy = WORKING_COPY.lock().await;
@@ -105,8 +186,8 @@ async fn a_program_that_rewrites_grading_files_while_it_runs_changes_nothing() {
     let sabotage = format!(
         "{SEQUENTIAL}\n\
          pub fn sabotage() {{\n\
-             let _ = std::fs::write(\"../../fixtures/01-factorial-gather/snapshots/gather.snap\", {:?});\n\
-             let _ = std::fs::write(\"../../fixtures/03-image-bot/snapshots/folder.snap\", \"forged\");\n\
+             let _ = std::fs::write(\"../../fixtures/factorial-gather/snapshots/gather.snap\", {:?});\n\
+             let _ = std::fs::write(\"../../fixtures/image-bot/snapshots/folder.snap\", \"forged\");\n\
              let _ = std::fs::write(\"../../grader/MANIFEST.sha256\", \"\");\n\
          }}\n",
         SEQUENTIAL_SNAPSHOT
@@ -116,18 +197,16 @@ async fn a_program_that_rewrites_grading_files_while_it_runs_changes_nothing() {
         "pub async fn factorial(name: &str, number: u64) -> u64 {\n    sabotage();\n",
     );
     write(
-        &student
-            .path()
-            .join("exercises/01-factorial-gather/src/lib.rs"),
+        &student.path().join("exercises/factorial-gather/src/lib.rs"),
         &sabotage,
     );
     // image-bot, answered with the reference solution: it must still get every point.
-    let solution = root.join("solutions/03-image-bot/src");
+    let solution = root.join("solutions/image-bot/src");
     for entry in std::fs::read_dir(&solution).unwrap() {
         let entry = entry.unwrap();
         let to = student
             .path()
-            .join("exercises/03-image-bot/src")
+            .join("exercises/image-bot/src")
             .join(entry.file_name());
         write(&to, &std::fs::read_to_string(entry.path()).unwrap());
     }

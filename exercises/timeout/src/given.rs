@@ -1,8 +1,9 @@
-//! Given: the lesson's `factorial`, as exercise 1 has it (nothing to change here).
+//! Given: the lesson's `factorial`, as factorial-gather has it (nothing to change here).
 //!
 //! For each `i` in `2..=number` it prints `Task {name}: Compute factorial({i})...`, sleeps one
 //! second and multiplies; then it prints `Task {name}: factorial({number}) = {f}` and returns
-//! `f`. Exercise 1 asked you to write it; here it is the slow work that a timeout cuts short.
+//! `f`. The factorial-gather exercise asked you to write it; here it is the slow work that a
+//! timeout cuts short.
 
 use std::time::Duration;
 

@@ -1,4 +1,4 @@
-# The grader's messages in English: the checks of exercise 2, the fastest IP.
+# The grader's messages in English: the checks of the fastest-ip exercise (the fastest IP).
 # The same ids, with the same variables, are in ../ru/fastest-ip.ftl (a test holds the two together).
 # A message is one paragraph: its lines are joined with spaces. Ids start with the file's prefix.
 

@@ -54,3 +54,12 @@ runner-could-not-grade = The grader could not grade this exercise: { $problem }
 runner-check-not-run = the grader did not run this check
 runner-grading-file-edited = A grading file differs from the sealed manifest: { $file }. This
     exercise's checks score nothing until it is as shipped: `git checkout -- { $file }`.
+
+## a student's copy from before the course named every folder after its exercise
+
+course-former-folder-only = exercises/{ $exercise }/ is missing, and exercises/{ $former }/ is there:
+    it is { $exercise }'s folder from before the course named every folder after its exercise.
+    Move it, `git mv exercises/{ $former } exercises/{ $exercise }`, then grade again.
+course-former-folder-left = exercises/{ $former }/ is this exercise's folder from before the course
+    renamed it, and is not graded: exercises/{ $exercise }/ is. Move what you wrote there ({ $answers })
+    into exercises/{ $exercise }/, then delete exercises/{ $former }/.

@@ -67,3 +67,13 @@ runner-check-not-run = грейдер не запустил эту провер�
 runner-grading-file-edited = Файл, по которому идёт проверка, отличается от запечатанного в
     манифесте: { $file }. Проверки этого упражнения не приносят баллов, пока файл не вернётся к
     исходному виду: `git checkout -- { $file }`.
+
+## копия студента, сделанная до того, как папки упражнений стали называться их именами
+
+course-former-folder-only = Папки exercises/{ $exercise }/ нет, зато есть exercises/{ $former }/: так
+    называлась папка упражнения { $exercise }, пока папки курса не стали называться по именам
+    упражнений. Переименуйте её: `git mv exercises/{ $former } exercises/{ $exercise }`, и запустите
+    проверку снова.
+course-former-folder-left = exercises/{ $former }/ — прежняя папка этого упражнения, её больше не
+    проверяют: проверяется exercises/{ $exercise }/. Перенесите то, что вы там написали ({ $answers }),
+    в exercises/{ $exercise }/, а затем удалите exercises/{ $former }/.

@@ -2,8 +2,8 @@
 //! finds:
 //!
 //! - the layout: each exercise of `course.toml` has its folders and files, its three packages
-//!   carry the names the course file gives them and depend on the workspace-hack, and no folder
-//!   belongs to no exercise;
+//!   carry the names the course file gives them and depend on the workspace-hack, no folder
+//!   belongs to no exercise, and the workspace leaves out the exercises' former folders;
 //! - the words: no title, summary, hint or message is left as `TODO` or empty (that each is in
 //!   English and in Russian, and each hint tier in both, is checked when the course file is
 //!   read), and an exercise with `custom` checks has the module that grades them;
@@ -87,7 +87,7 @@ pub async fn check(
 
 /// One of the three folders of an exercise, each a package.
 struct Folder {
-    /// The top folder: the exercise's is `<top>/<dir>`.
+    /// The top folder: the exercise's is `<top>/<name>`.
     top: &'static str,
     what: &'static str,
     files: &'static [&'static str],
@@ -132,7 +132,7 @@ fn layout(root: &Path, course: &Course, problems: &mut Vec<String>) {
     }
     for exercise in &course.exercises {
         for folder in FOLDERS {
-            let path = format!("{}/{}", folder.top, exercise.dir);
+            let path = format!("{}/{}", folder.top, exercise.name);
             if !root.join(&path).is_dir() {
                 problems.push(format!(
                     "`{}` has no {path}/ ({})",
@@ -149,16 +149,54 @@ fn layout(root: &Path, course: &Course, problems: &mut Vec<String>) {
             package_problems(root, &path, package, folder.harness, problems);
         }
     }
-    for top in FOLDERS.iter().map(|folder| folder.top).chain(["fixtures"]) {
+    let tops = FOLDERS.iter().map(|folder| folder.top);
+    for top in tops.chain(["fixtures", "grader/golden"]) {
         let Ok(entries) = std::fs::read_dir(root.join(top)) else {
             continue;
         };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let known = course.exercises.iter().any(|exercise| exercise.dir == name);
-            if entry.path().is_dir() && !known {
+            if !entry.path().is_dir() || course.exercises.iter().any(|e| e.name == name) {
+                continue;
+            }
+            problems.push(match course.find(&name) {
+                Some(exercise) => format!(
+                    "{top}/{name}/ is the former folder of `{}`: move what it holds into \
+                     {top}/{}/",
+                    exercise.name, exercise.name
+                ),
+                None => format!("{top}/{name}/ belongs to no exercise of course.toml (its `name`)"),
+            });
+        }
+    }
+    workspace_excludes(root, course, problems);
+}
+
+/// The workspace leaves out every former folder of an exercise: a student's copy that still
+/// holds one beside the new folder (two packages of one name) would stop cargo before the
+/// grader could say what to move.
+fn workspace_excludes(root: &Path, course: &Course, problems: &mut Vec<String>) {
+    let Ok(text) = std::fs::read_to_string(root.join("Cargo.toml")) else {
+        problems.push("the course has no Cargo.toml".to_string());
+        return;
+    };
+    let excluded: BTreeSet<String> = toml::from_str::<toml::Table>(&text)
+        .ok()
+        .and_then(|table| table.get("workspace")?.get("exclude")?.as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|path| {
+            path.as_str()
+                .map(|path| path.trim_end_matches('/').to_string())
+        })
+        .collect();
+    for exercise in &course.exercises {
+        for folder in exercise.former_exercise_folders() {
+            if !excluded.contains(&folder) {
                 problems.push(format!(
-                    "{top}/{name}/ belongs to no exercise of course.toml (its `dir`)"
+                    "Cargo.toml's `workspace.exclude` lacks \"{folder}\", a former folder of \
+                     `{}`",
+                    exercise.name
                 ));
             }
         }
@@ -174,7 +212,7 @@ fn snapshot_folders(root: &Path, course: &Course, problems: &mut Vec<String>) {
             problems.push(format!(
                 "`{}` has scenarios but no fixtures/{}/snapshots/: run `cargo run -p grader -- \
                  dev snapshots {}`",
-                exercise.name, exercise.dir, exercise.name
+                exercise.name, exercise.name, exercise.name
             ));
         }
     }
@@ -330,7 +368,7 @@ fn shared_copies(root: &Path, course: &Course, problems: &mut Vec<String>) {
         }
         for relative in given {
             let shown =
-                |variant: Variant| format!("{}/{}/src/{relative}", variant.folder(), exercise.dir);
+                |variant: Variant| format!("{}/{}/src/{relative}", variant.folder(), exercise.name);
             match (
                 std::fs::read(stub.join(&relative)),
                 std::fs::read(solution.join(&relative)),

@@ -18,31 +18,55 @@ pub mod update;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::DevCommand;
+use clap::Subcommand;
+
 use crate::course::Course;
 
+/// The course author's subcommands, as the command line takes them (`dev check`, ...).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Prove the course: every exercise's folders, packages and words, its snapshots, the
+    /// generated files; the solutions get full points and the stubs pass no check. Exits 1 when
+    /// it finds a problem.
+    Check,
+    /// Write the files made from course.toml: .github/classroom/autograding.json and the
+    /// READMEs' tables of exercises.
+    Update,
+    /// Start a timeline exercise: its stub, solution and harness, and its entry in course.toml.
+    New {
+        /// The exercise's name, in kebab-case (`hello-world`); its folder is named the same.
+        name: String,
+    },
+    /// Write the expected timelines of the timeline scenarios (and an instructor's hidden ones)
+    /// from the reference solutions.
+    Snapshots {
+        /// The exercises, by name; all of them when none is given.
+        #[arg(value_name = "NAME")]
+        names: Vec<String>,
+    },
+}
+
 /// Runs one `dev` subcommand on the course at `root`.
-pub fn run(command: DevCommand, root: &Path) -> Result<ExitCode, String> {
+pub fn run(command: Command, root: &Path) -> Result<ExitCode, String> {
     match command {
-        DevCommand::Check => run_check(root),
-        DevCommand::Update => {
+        Command::Check => run_check(root),
+        Command::Update => {
             for (path, written) in update::update(root, &Course::load(root)?)? {
                 println!("{} {path}", if written { "wrote" } else { "unchanged" });
             }
             Ok(ExitCode::SUCCESS)
         }
-        DevCommand::New { name } => {
+        Command::New { name } => {
             let new = new::new_exercise(root, &name)?;
             println!(
-                "wrote exercises/{dir}/ (the stub), solutions/{dir}/ (the reference solution), \
-                 grader/harnesses/{dir}/ (its harness) and `{name}`'s entry at the end of \
-                 course.toml.",
-                dir = new.dir
+                "wrote exercises/{name}/ (the stub), solutions/{name}/ (the reference solution), \
+                 grader/harnesses/{name}/ (its harness) and its entry at the end of course.toml.",
+                name = new.name
             );
             println!("{}", new::next_steps(&new));
             Ok(ExitCode::SUCCESS)
         }
-        DevCommand::Snapshots { names } => {
+        Command::Snapshots { names } => {
             let course = Course::load(root)?;
             let selected = course.select(&names)?;
             let runtime = runtime()?;

@@ -8,46 +8,46 @@ use std::path::{Path, PathBuf};
 
 use crate::course::{COURSE_FILE, Course, RESERVED_WORDS};
 
-/// Each template and where it goes, `{{dir}}` standing for the exercise's folder.
+/// Each template and where it goes, `{{name}}` standing for the exercise's name (its folder).
 const TEMPLATES: &[(&str, &str)] = &[
     (
-        "exercises/{{dir}}/Cargo.toml",
+        "exercises/{{name}}/Cargo.toml",
         include_str!("../../templates/new-exercise/exercise/Cargo.toml.tmpl"),
     ),
     (
-        "exercises/{{dir}}/src/lib.rs",
+        "exercises/{{name}}/src/lib.rs",
         include_str!("../../templates/new-exercise/exercise/lib.rs.tmpl"),
     ),
     (
-        "exercises/{{dir}}/src/main.rs",
+        "exercises/{{name}}/src/main.rs",
         include_str!("../../templates/new-exercise/exercise/main.rs.tmpl"),
     ),
     (
-        "exercises/{{dir}}/README.md",
+        "exercises/{{name}}/README.md",
         include_str!("../../templates/new-exercise/exercise/README.md.tmpl"),
     ),
     (
-        "exercises/{{dir}}/README.ru.md",
+        "exercises/{{name}}/README.ru.md",
         include_str!("../../templates/new-exercise/exercise/README.ru.md.tmpl"),
     ),
     (
-        "solutions/{{dir}}/Cargo.toml",
+        "solutions/{{name}}/Cargo.toml",
         include_str!("../../templates/new-exercise/solution/Cargo.toml.tmpl"),
     ),
     (
-        "solutions/{{dir}}/src/lib.rs",
+        "solutions/{{name}}/src/lib.rs",
         include_str!("../../templates/new-exercise/solution/lib.rs.tmpl"),
     ),
     (
-        "solutions/{{dir}}/src/main.rs",
+        "solutions/{{name}}/src/main.rs",
         include_str!("../../templates/new-exercise/solution/main.rs.tmpl"),
     ),
     (
-        "grader/harnesses/{{dir}}/Cargo.toml",
+        "grader/harnesses/{{name}}/Cargo.toml",
         include_str!("../../templates/new-exercise/harness/Cargo.toml.tmpl"),
     ),
     (
-        "grader/harnesses/{{dir}}/src/main.rs",
+        "grader/harnesses/{{name}}/src/main.rs",
         include_str!("../../templates/new-exercise/harness/main.rs.tmpl"),
     ),
 ];
@@ -58,11 +58,9 @@ const COURSE_ENTRY: &str = include_str!("../../templates/new-exercise/course.tom
 /// What `dev new` made.
 #[derive(Debug)]
 pub struct NewExercise {
-    /// The exercise's package name, as given.
+    /// The exercise's name, as given: its package and its folder (`hello-world`). The course's
+    /// order is `course.toml`'s, so a folder carries no number.
     pub name: String,
-    /// Its folder: its name (`hello-world`). The course's order is `course.toml`'s, so a new
-    /// exercise's folder carries no number.
-    pub dir: String,
     /// The files written, relative to the course's root.
     pub files: Vec<String>,
 }
@@ -77,11 +75,9 @@ pub fn new_exercise(root: &Path, name: &str) -> Result<NewExercise, String> {
             "course.toml already has an exercise named `{name}`"
         ));
     }
-    let dir = name.to_string();
     let fill = |template: &str| {
         template
             .replace("{{name}}", name)
-            .replace("{{dir}}", &dir)
             .replace("{{function}}", &name.replace('-', "_"))
     };
     let files: Vec<(String, String)> = TEMPLATES
@@ -89,7 +85,7 @@ pub fn new_exercise(root: &Path, name: &str) -> Result<NewExercise, String> {
         .map(|(path, template)| (fill(path), fill(template)))
         .collect();
     for top in ["exercises", "solutions", "grader/harnesses", "fixtures"] {
-        let folder = root.join(top).join(&dir);
+        let folder = root.join(top).join(name);
         if folder.exists() {
             return Err(format!("{} is there already", folder.display()));
         }
@@ -117,19 +113,18 @@ pub fn new_exercise(root: &Path, name: &str) -> Result<NewExercise, String> {
     written.push(COURSE_FILE.to_string());
     Ok(NewExercise {
         name: name.to_string(),
-        dir,
         files: written,
     })
 }
 
 /// What to do after `dev new`, for the author.
 pub fn next_steps(new: &NewExercise) -> String {
-    let NewExercise { name, dir, .. } = new;
+    let name = &new.name;
     format!(
         "Next:\n\
-         1. Write the exercise: exercises/{dir}/src/lib.rs (its `todo!()`s and `// TODO` \
-         comments), README.md and README.ru.md; the solution, solutions/{dir}/src/lib.rs, with the \
-         same public API; the harness's table of calls, grader/harnesses/{dir}/src/main.rs; and \
+         1. Write the exercise: exercises/{name}/src/lib.rs (its `todo!()`s and `// TODO` \
+         comments), README.md and README.ru.md; the solution, solutions/{name}/src/lib.rs, with the \
+         same public API; the harness's table of calls, grader/harnesses/{name}/src/main.rs; and \
          the entry at the end of course.toml (its scenarios and checks, every `TODO` title, \
          summary and hint, in English and Russian). A custom check only when a timeline cannot \
          say it.\n\
@@ -139,7 +134,7 @@ pub fn next_steps(new: &NewExercise) -> String {
          4. cargo run -p grader -- seal         (the grading files' manifest)\n\
          5. cargo run -p grader -- dev check    (the whole course: the stub is not done, the \
          solution gets full points)\n\
-         Golden cases (grader/golden/{dir}/) pin the verdicts of typical mistakes: see \
+         Golden cases (grader/golden/{name}/) pin the verdicts of typical mistakes: see \
          CONTRIBUTING.md."
     )
 }
@@ -192,13 +187,12 @@ mod tests {
     }
 
     #[test]
-    fn a_new_exercise_is_the_next_folder_and_a_valid_entry() {
+    fn a_new_exercise_is_a_folder_of_its_name_and_a_valid_entry() {
         let root = tempfile::tempdir().unwrap();
         let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../course.toml");
         std::fs::copy(shipped, root.path().join(COURSE_FILE)).unwrap();
         let new = new_exercise(root.path(), "tick-tock").unwrap();
-        let dir = "tick-tock";
-        assert_eq!(new.dir, dir);
+        assert_eq!(new.name, "tick-tock");
         for file in &new.files {
             let text = std::fs::read_to_string(root.path().join(file)).unwrap();
             assert!(
@@ -206,11 +200,9 @@ mod tests {
                 "{file} has a placeholder left:\n{text}"
             );
         }
-        let harness = std::fs::read_to_string(
-            root.path()
-                .join(format!("grader/harnesses/{dir}/src/main.rs")),
-        )
-        .unwrap();
+        let harness =
+            std::fs::read_to_string(root.path().join("grader/harnesses/tick-tock/src/main.rs"))
+                .unwrap();
         assert!(harness.contains("subject::tick_tock().await"), "{harness}");
         let course = Course::load(root.path()).unwrap();
         let exercise = course.find("tick-tock").unwrap();

@@ -187,7 +187,7 @@ fn render(kind: &str, course: &Course) -> Result<String, String> {
             "| {} | [`{}`](exercises/{}/{readme}) | {} |",
             at + 1,
             exercise.name,
-            exercise.dir,
+            exercise.name,
             cell(summary)
         ));
         if status {

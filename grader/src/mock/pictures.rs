@@ -1,4 +1,4 @@
-//! Exercise 3's pictures (`fixtures/03-image-bot/images/`): the folder that the bot's
+//! The image-bot exercise's pictures (`fixtures/image-bot/images/`): the folder that the bot's
 //! `Pictures::Folder` source reads and the mock search serves, and each picture known by its
 //! bytes, so that a photo the mock Telegram received can be named (in a transcript, in `chat`).
 

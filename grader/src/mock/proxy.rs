@@ -1,4 +1,4 @@
-//! A proxy that lets nothing through, for exercise 3's bot. The harness's `HTTP_PROXY`,
+//! A proxy that lets nothing through, for image-bot's bot. The harness's `HTTP_PROXY`,
 //! `HTTPS_PROXY` and `ALL_PROXY` point here while `NO_PROXY` keeps 127.0.0.1 direct, so that a
 //! request for anywhere else (a `Bot` of the student's own, talking to api.telegram.org) ends
 //! here: it is refused with a 403, and its host is recorded, so that the grader can say where

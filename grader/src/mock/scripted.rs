@@ -1,5 +1,5 @@
 //! A mock server whose every path has a scripted behaviour: after a delay, an answer, a hang-up,
-//! or silence. Exercise 2's "what is my IP" services and pages are routes of one such server.
+//! or silence. The "what is my IP" services and pages of fastest-ip are routes of one such server.
 
 use std::collections::HashMap;
 use std::sync::Arc;

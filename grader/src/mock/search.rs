@@ -1,4 +1,4 @@
-//! An Openverse-style picture search, for exercise 3's bot: `GET /v1/images/?q=...` answers as
+//! An Openverse-style picture search, for image-bot's bot: `GET /v1/images/?q=...` answers as
 //! the caller's script says, and the pictures it finds are served from a folder at
 //! `/img/<name>`.
 

@@ -1,4 +1,4 @@
-//! A mock of the Telegram Bot API, for exercise 3: teloxide talks to it over real HTTP (through
+//! A mock of the Telegram Bot API, for image-bot: teloxide talks to it over real HTTP (through
 //! `Bot::set_api_url`), with real long polling, and it records every reply the bot sends.
 //!
 //! It answers what a polling bot calls: `getMe`, `getWebhookInfo`, `deleteWebhook`,
@@ -131,7 +131,7 @@ impl Telegram {
         self.server.url("/")
     }
 
-    /// The argument of exercise 3's harness: the bot talks to this mock, and finds its pictures
+    /// The argument of image-bot's harness: the bot talks to this mock, and finds its pictures
     /// in `source` (`{"folder": ...}` or `{"search": url}`).
     pub fn harness_argument(&self, source: Value) -> String {
         json!({ "api_url": self.api_url(), "token": TOKEN, "source": source }).to_string()

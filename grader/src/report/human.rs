@@ -15,6 +15,10 @@ const WIDTH: usize = 96;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
+/// What a student must act on beside the checks (an exercise's folder to move).
+const NOTICE: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
 
 fn colour(status: Status) -> Style {
     let colour = match status {
@@ -62,6 +66,15 @@ pub fn render(grade: &Grade) -> String {
             ),
             exercise.title,
         );
+        for note in &exercise.notes {
+            let wrapped = textwrap::fill(
+                note,
+                textwrap::Options::new(WIDTH - 4)
+                    .initial_indent("  ! ")
+                    .subsequent_indent("    "),
+            );
+            let _ = writeln!(out, "{NOTICE}{wrapped}{NOTICE:#}");
+        }
         let mut details_shown: Vec<&str> = Vec::new();
         let id_width = exercise
             .checks

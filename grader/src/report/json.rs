@@ -17,7 +17,7 @@ mod tests {
         let grade = Grade {
             exercises: vec![ExerciseReport {
                 name: "e".into(),
-                dir: "01-e".into(),
+                dir: "e".into(),
                 title: "E".into(),
                 status: Status::NotDone,
                 points: 0,
@@ -33,6 +33,7 @@ mod tests {
                     details: None,
                     hint: None,
                 }],
+                notes: Vec::new(),
             }],
             points: 0,
             max_points: 2,

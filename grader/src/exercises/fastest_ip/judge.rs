@@ -1,4 +1,4 @@
-//! Judges exercise 2's runs: what the student's code returned and what the mock saw (when each
+//! Judges fastest-ip's runs: what the student's code returned and what the mock saw (when each
 //! request arrived, whether it was answered or abandoned), against the plan, as an outcome per
 //! check. Messages name the scenario's values, never measured times or the mock's port, so that
 //! the same submission and seed always get the same words.

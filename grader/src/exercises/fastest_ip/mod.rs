@@ -1,5 +1,5 @@
-//! Exercise 2, the fastest IP: `fetch_ip` on every kind of answer, `fastest_ip` in a race of
-//! mock services, and the offline variant on pages of Russian text.
+//! The fastest-ip exercise: `fetch_ip` on every kind of answer, `fastest_ip` in a race of mock
+//! services, and the offline variant on pages of Russian text.
 //!
 //! The services are routes of a local mock server (`mock::scripted`), with delays and answers
 //! drawn from the run's seed, so that no fixed answer passes and a failure can be replayed
@@ -9,7 +9,7 @@
 //! # Layout
 //!
 //! - `plan`: the scenarios, drawn from the seed: the kinds of answer
-//!   (`fixtures/02-fastest-ip/answers.toml`), the services of each race with their delays and
+//!   (`fixtures/fastest-ip/answers.toml`), the services of each race with their delays and
 //!   addresses, the lesson's pages.
 //! - `run`: each scenario on its own mock server, the harness called on its URLs, and the
 //!   mock's log of the requests.

@@ -1,4 +1,4 @@
-//! The scenarios of exercise 2, drawn from the run's seed: which mock services a race has, how
+//! The scenarios of fastest-ip, drawn from the run's seed: which mock services a race has, how
 //! each answers and after how long, and the lesson's pages. Nothing here runs: [`super::run`]
 //! starts the mocks and the harness, [`super::judge`] reads what happened.
 //!
@@ -25,7 +25,7 @@ pub(super) const LINGER: Duration = Duration::from_millis(600);
 /// The smallest gap between two events of a race: the judge's margins are built on it.
 pub(super) const GAP: u64 = 150;
 
-/// How one kind of mock service answers (`fixtures/02-fastest-ip/answers.toml`).
+/// How one kind of mock service answers (`fixtures/fastest-ip/answers.toml`).
 #[derive(Debug, Clone, Deserialize)]
 pub(super) struct Kind {
     pub(super) ip_attr: String,
@@ -322,7 +322,7 @@ mod tests {
     /// seed or on none.
     #[test]
     fn every_seed_sets_the_same_traps() {
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/02-fastest-ip");
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/fastest-ip");
         let kinds = load_kinds(&fixtures).unwrap();
         let text = load_text(&fixtures).unwrap();
         for seed in 0..100 {

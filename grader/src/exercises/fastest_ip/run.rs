@@ -1,4 +1,4 @@
-//! Runs exercise 2's scenarios: a mock server (`mock::scripted`) with a route per planned
+//! Runs fastest-ip's scenarios: a mock server (`mock::scripted`) with a route per planned
 //! service or page, the harness called on their URLs, and the mock's log of every request
 //! once the harness has ended.
 

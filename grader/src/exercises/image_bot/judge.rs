@@ -1,4 +1,4 @@
-//! Judges exercise 3's runs: each check's transcripts compared with the snapshot's, chat by
+//! Judges image-bot's runs: each check's transcripts compared with the snapshot's, chat by
 //! chat, then what a transcript cannot show (a welcome that is the "nothing found" reply with
 //! other words in it, one chat waiting for another, a retry too soon), as an outcome per check.
 //! A check reports every fault it finds, a sentence each; the sentences come from

@@ -1,4 +1,4 @@
-//! Exercise 3, the image bot: scripted conversations with the student's bot, through a mock
+//! The image-bot exercise: scripted conversations with the student's bot, through a mock
 //! Telegram (`mock::telegram`), with the pictures from a folder and from a mock search.
 //!
 //! Each chat's messages go in, the bot's replies come out; the replies are normalised into a

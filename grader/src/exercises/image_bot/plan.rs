@@ -1,4 +1,4 @@
-//! The conversations of exercise 3: the chats of the two runs (what the person sends in each,
+//! The conversations of image-bot: the chats of the two runs (what the person sends in each,
 //! and for which check), the reply that Telegram first refuses, and what the mock search answers
 //! each query. Nothing here runs: [`super::run`] starts the mocks and the bot, [`super::judge`]
 //! reads what happened.

@@ -1,4 +1,4 @@
-//! Runs exercise 3's bot: a mock Telegram (and, for the search, a mock search), the bot's
+//! Runs image-bot's bot: a mock Telegram (and, for the search, a mock search), the bot's
 //! harness pointed at them, every chat's messages sent, and the replies waited for. The replies
 //! become transcripts, the snapshots' format: which message each replies to, text or photo,
 //! which picture, what caption; in English whatever the language of the verdict.
