@@ -16,7 +16,9 @@ CLASSROOM50_BUNDLE_DIR, within the grade job's 15 minutes. This file:
    that no `.cargo/config.toml` or `rust-toolchain.toml` of the student's applies;
 2. runs it with `--submission` on the checkout: only each exercise's answer files (course.toml's
    `answers`: its `src/`, `prediction.txt`) are graded, laid over a working copy of the
-   bundle's course; the student's grader, fixtures, snapshots and manifest are ignored;
+   bundle's course; the student's grader, fixtures, snapshots and manifest are ignored. A
+   checkout made before an exercise's folder was renamed keeps its answers in the former
+   folder (course.toml's `former_dirs`): the grader takes them from there;
 3. leaves in the checkout what the runner reads: `result.json` (classroom50/result/v1) and
    `release-body.md`, and appends `status=` and `summary=` to $GITHUB_OUTPUT.
 

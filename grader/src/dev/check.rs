@@ -532,3 +532,34 @@ async fn snapshots(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_workspace_must_leave_out_every_former_folder() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let course = Course::load(&root).unwrap();
+        let mut problems = Vec::new();
+        workspace_excludes(&root, &course, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+
+        let copy = tempfile::tempdir().unwrap();
+        std::fs::write(
+            copy.path().join("Cargo.toml"),
+            "[workspace]\nmembers = [\"exercises/*\"]\nexclude = [\"exercises/01-factorial-gather\"]\n",
+        )
+        .unwrap();
+        workspace_excludes(copy.path(), &course, &mut problems);
+        assert_eq!(
+            problems,
+            [
+                "Cargo.toml's `workspace.exclude` lacks \"exercises/02-fastest-ip\", a former \
+                 folder of `fastest-ip`",
+                "Cargo.toml's `workspace.exclude` lacks \"exercises/03-image-bot\", a former \
+                 folder of `image-bot`"
+            ]
+        );
+    }
+}
