@@ -35,7 +35,7 @@ use crate::tr;
                   cargo run -p grader -- dev check           prove the course (for its authors)\n  \
                   cargo run -p grader -- list                every exercise and its status\n  \
                   cargo run -p grader -- hint fastest-ip     the next hint for an exercise\n  \
-                  cargo run -p grader -- chat                talk to your bot of image-bot"
+                  cargo run -p grader -- chat                talk to your image-bot's bot"
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -69,8 +69,9 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub target_dir: Option<PathBuf>,
 
-    /// Replay a run: the seed a failure message named (random scenarios are drawn from it).
-    #[arg(long, value_name = "N")]
+    /// Replay a run: the seed a failure message (or a gradebook) named; random scenarios are
+    /// drawn from it. Also for `watch`, `list` and `class`.
+    #[arg(long, value_name = "N", global = true)]
     pub seed: Option<u64>,
 
     /// How to report the grade.

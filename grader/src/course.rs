@@ -243,10 +243,19 @@ impl Course {
         let mut seen = std::collections::HashSet::new();
         for exercise in &self.exercises {
             if let Some(dir) = &exercise.retired_dir {
+                let instead = if *dir == exercise.name {
+                    "delete the line".to_string()
+                } else {
+                    format!(
+                        "rename the folders `{dir}` to `{}`, and list `{dir}` in `former_dirs` \
+                         if students may still keep their answers there",
+                        exercise.name
+                    )
+                };
                 return Err(format!(
-                    "exercise `{}`: `dir` is gone, an exercise's folder is its name; list the \
-                     folder it had (`{dir}`) in `former_dirs` instead, if students may still \
-                     keep their answers there",
+                    "exercise `{}`: `dir` is gone, an exercise's folder is its name: {instead} \
+                     (a student's checkout from before is graded with `--submission`, which \
+                     reads only its answers)",
                     exercise.name
                 ));
             }
@@ -416,51 +425,12 @@ impl Exercise {
         format!("{}/{}", Variant::Exercise.folder(), self.name)
     }
 
-    /// Its former folders under `exercises/`, relative to the course (`exercises/01-...`).
+    /// Its former folders under `exercises/`, relative to the course
+    /// (`exercises/01-factorial-gather`).
     pub fn former_exercise_folders(&self) -> impl Iterator<Item = String> + '_ {
         self.former_dirs
             .iter()
             .map(|dir| format!("{}/{dir}", Variant::Exercise.folder()))
-    }
-
-    /// Fails, saying which folder to move, when the exercise's folder is missing from a
-    /// student's copy at `root` while a folder it had before the course renamed it is there:
-    /// nothing can be built then, as its harness names its folder.
-    pub fn not_moved(&self, root: &Path) -> Result<(), String> {
-        if root.join(self.exercise_folder()).exists() {
-            return Ok(());
-        }
-        match self.former_dirs_in(root).next() {
-            Some(former) => Err(tr!(
-                "course-former-folder-only",
-                exercise = self.name.as_str(),
-                former = former
-            )),
-            None => Ok(()),
-        }
-    }
-
-    /// What to tell a student whose copy at `root` still holds a former folder of the exercise
-    /// beside its own: the former is not graded, and what it holds should move.
-    pub fn left_behind(&self, root: &Path) -> Vec<String> {
-        self.former_dirs_in(root)
-            .map(|former| {
-                tr!(
-                    "course-former-folder-left",
-                    exercise = self.name.as_str(),
-                    former = former,
-                    answers = self.answers.join(", ")
-                )
-            })
-            .collect()
-    }
-
-    /// Its former folders that the copy at `root` holds under `exercises/`.
-    fn former_dirs_in<'a>(&'a self, root: &'a Path) -> impl Iterator<Item = &'a str> + 'a {
-        self.former_dirs
-            .iter()
-            .filter(move |dir| root.join(Variant::Exercise.folder()).join(dir).exists())
-            .map(String::as_str)
     }
 
     pub fn check(&self, id: &str) -> Option<&Check> {
@@ -602,6 +572,11 @@ mod tests {
             error.contains("`dir` is gone") && error.contains("`former_dirs`"),
             "{error}"
         );
+        let text = text.replace(
+            "dir = \"01-factorial-gather\"",
+            "dir = \"factorial-gather\"",
+        );
+        assert!(course(&text).unwrap_err().contains(": delete the line"));
     }
 
     #[test]

@@ -303,8 +303,8 @@ mod tests {
         course.commit("the course");
         course.write(LIB, "pub fn stub() {} // solved, to try it out\n");
         course.write("exercises/factorial-gather/notes.txt", "untracked\n");
-        course.write("exercises/04-new/src/lib.rs", "staged\n");
-        course.git(&["add", "exercises/04-new"]);
+        course.write("exercises/new/src/lib.rs", "staged\n");
+        course.git(&["add", "exercises/new"]);
         let template = tempfile::tempdir().unwrap();
         let dir = template.path().join("template");
 
@@ -312,7 +312,7 @@ mod tests {
         for file in [
             LIB,
             "exercises/factorial-gather/notes.txt",
-            "exercises/04-new/src/lib.rs",
+            "exercises/new/src/lib.rs",
         ] {
             assert!(error.contains(file), "{file} is not named: {error}");
         }

@@ -145,9 +145,11 @@ pub fn write_out(root: &Path, file: &CommittedFile, target: &Path) -> Result<(),
         }
         std::fs::write(target, bytes)?;
         #[cfg(unix)]
-        if file.executable {
+        {
+            // Over a file that is there already, its mode is the commit's as well.
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(target, std::fs::Permissions::from_mode(0o755))?;
+            let mode = if file.executable { 0o755 } else { 0o644 };
+            std::fs::set_permissions(target, std::fs::Permissions::from_mode(mode))?;
         }
         Ok(())
     };
@@ -169,11 +171,16 @@ pub fn restore(root: &Path, commit: &str, paths: &[String]) -> Result<(), String
 
 /// Puts `from` (a file or a folder) as it is in `commit` at `to` in the working tree: a
 /// restore into another path, for a folder renamed since `commit`. As with [`restore`], a file
-/// under `to` that git tracks but `from` lacks is removed, and untracked files stay.
+/// under `to` that git tracks but `from` lacks is removed, and untracked files stay; unlike it,
+/// a committed symbolic link is written as a file holding its target (a stub has none).
 pub fn restore_to(root: &Path, commit: &str, from: &str, to: &str) -> Result<(), String> {
     let mut kept = std::collections::HashSet::new();
     for file in files(root, commit, from)? {
-        let inside = file.path.strip_prefix(from).unwrap_or_default();
+        let inside = file
+            .path
+            .strip_prefix(from)
+            .filter(|inside| inside.is_empty() || inside.starts_with('/'))
+            .ok_or_else(|| format!("git ls-tree {from}: {} is not under it", file.path))?;
         let path = format!("{to}{inside}");
         write_out(root, &file, &root.join(&path))?;
         kept.insert(path);

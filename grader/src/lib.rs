@@ -21,7 +21,8 @@
 //! - [`verdict`]: statuses, outcomes and reports with points.
 //! - [`integrity`]: the sealed manifest of the grading files, and tamper detection.
 //! - [`submission`]: a student's answer files graded with the instructor's course
-//!   (`--submission`); [`class`]: a whole class of them, into a gradebook.
+//!   (`--submission`); [`class`]: a whole class of them, into a gradebook;
+//!   [`former_folders`]: answers kept in an exercise's folder from before it was renamed.
 //! - [`export`]: the student template: the course without its solutions, its stubs as
 //!   committed; [`classroom50`]: Classroom 50's autograder folder around it.
 //! - [`git`]: what `export` and `reset` ask git about the course (HEAD, the first commit, what
@@ -50,6 +51,7 @@ pub mod course;
 pub mod dev;
 pub mod exercises;
 pub mod export;
+pub mod former_folders;
 pub mod git;
 pub mod harness;
 pub mod hints;

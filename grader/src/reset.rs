@@ -8,7 +8,7 @@ use std::io::BufRead;
 use std::path::Path;
 
 use crate::course::{Exercise, Variant};
-use crate::{git, tr};
+use crate::{former_folders, git, tr};
 
 /// Restores the answer files of `exercise` in the course at `root`, once `confirm` says yes to
 /// the question it is given. An answer file that the shipped commit does not have (an exercise
@@ -29,7 +29,7 @@ pub fn reset(
     };
     // A copy made before the course renamed the exercise's folder shipped it in a former one:
     // its files are put back into the exercise's folder of today.
-    exercise.not_moved(root)?;
+    former_folders::require_moved(root, exercise)?;
     let folder = exercise.exercise_folder();
     let mut shipped_folder = folder.clone();
     for candidate in std::iter::once(folder.clone()).chain(exercise.former_exercise_folders()) {
@@ -94,7 +94,7 @@ pub fn reset(
             commit = short
         ));
     }
-    for note in exercise.left_behind(root) {
+    for note in former_folders::left_behind(root, exercise) {
         said.push('\n');
         said.push_str(&note);
     }

@@ -21,7 +21,7 @@ use crate::verdict::{CheckReport, ExerciseReport, Grade, Outcome, Status};
 pub struct Plan {
     /// The root of the course copy to grade.
     pub root: PathBuf,
-    /// Exercise names (package or folder); empty for all.
+    /// Exercise names (or former folders' names); empty for all.
     pub names: Vec<String>,
     pub variant: Variant,
     pub limits: Limits,
@@ -75,8 +75,9 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
     // a folder from before the course renamed its exercises is moved first.
     let students_own_copy = working_copy.is_none() && plan.variant == Variant::Exercise;
     if students_own_copy {
-        for exercise in &selected {
-            exercise.not_moved(&root)?;
+        // One exercise's missing folder stops every build, selected or not.
+        for exercise in &course.exercises {
+            crate::former_folders::require_moved(&root, exercise)?;
         }
     }
     let tampered = match working_copy {
@@ -142,7 +143,7 @@ pub async fn grade(plan: &Plan, progress: &Progress) -> Result<Grade, String> {
         };
         let mut report = score(exercise, outcomes);
         if students_own_copy {
-            report.notes = exercise.left_behind(&root);
+            report.notes = crate::former_folders::left_behind(&root, exercise);
         }
         reports.push(report);
     }

@@ -16,7 +16,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::course::{Course, Exercise};
+use crate::course::Course;
+use crate::former_folders;
 use crate::integrity::{MANIFEST, Sealed};
 
 /// What a working copy leaves out of the instructor's course: build output, history, and the
@@ -95,14 +96,17 @@ impl WorkingCopy {
         let mut notes = Vec::new();
         for exercise in &course.exercises {
             let own = exercise.exercise_folder();
-            let folder = answers_folder(submission, exercise);
-            if folder != own {
-                notes.push(format!(
-                    "{}: answers taken from {folder}, its folder before the course renamed it \
-                     ({own} is absent)",
-                    exercise.name
-                ));
+            let folder = former_folders::answers_folder(submission, exercise);
+            if folder == own {
+                for former in former_folders::present(submission, exercise) {
+                    notes.push(format!(
+                        "{}: {former} is there too, the exercise's folder before the course \
+                         renamed it: not graded, {own} is",
+                        exercise.name
+                    ));
+                }
             }
+            let mut taken = 0;
             for answer in &exercise.answers {
                 let answer = answer.trim_end_matches('/');
                 let relative = format!("{own}/{answer}");
@@ -114,6 +118,8 @@ impl WorkingCopy {
                     from = self.root.join(&relative);
                 } else if std::fs::symlink_metadata(&from).is_err() {
                     from = self.root.join(&relative);
+                } else {
+                    taken += 1;
                 }
                 let to = self.course.join(&relative);
                 let result = if from.is_dir() {
@@ -124,6 +130,15 @@ impl WorkingCopy {
                     remove(&to)
                 };
                 result.map_err(|error| format!("cannot take {}: {error}", from.display()))?;
+            }
+            if folder != own {
+                notes.push(format!(
+                    "{}: {own} is absent, so its answers ({}) were taken from {folder}, its \
+                     folder before the course renamed it ({taken} of {} there)",
+                    exercise.name,
+                    exercise.answers.join(", "),
+                    exercise.answers.len()
+                ));
             }
         }
         Ok(notes)
@@ -176,21 +191,6 @@ impl WorkingCopy {
         }
         Ok(changed)
     }
-}
-
-/// The folder of `submission` that holds an exercise's answers, relative to it: the exercise's
-/// own (`exercises/NAME`) when it is there, else the first of its former folders that is, else
-/// its own (then every answer is the stub's).
-fn answers_folder(submission: &Path, exercise: &Exercise) -> String {
-    let own = exercise.exercise_folder();
-    let present = |folder: &String| std::fs::symlink_metadata(submission.join(folder)).is_ok();
-    if present(&own) {
-        return own;
-    }
-    exercise
-        .former_exercise_folders()
-        .find(present)
-        .unwrap_or(own)
 }
 
 /// The first part of `relative` (a `/`-separated path under `base`) that is a symbolic link,
@@ -285,35 +285,6 @@ fn write_if_changed(bytes: &[u8], to: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn factorial_gather() -> Exercise {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let course = Course::load(&root).unwrap();
-        course.find("factorial-gather").unwrap().clone()
-    }
-
-    #[test]
-    fn answers_come_from_a_former_folder_only_when_the_exercises_own_is_absent() {
-        let exercise = factorial_gather();
-        assert_eq!(exercise.former_dirs, ["01-factorial-gather"]);
-        let submission = tempfile::tempdir().unwrap();
-        let path = |relative: &str| submission.path().join(relative);
-        // Neither: the exercise's own folder (which the stub then fills).
-        assert_eq!(
-            answers_folder(submission.path(), &exercise),
-            "exercises/factorial-gather"
-        );
-        std::fs::create_dir_all(path("exercises/01-factorial-gather/src")).unwrap();
-        assert_eq!(
-            answers_folder(submission.path(), &exercise),
-            "exercises/01-factorial-gather"
-        );
-        std::fs::create_dir_all(path("exercises/factorial-gather")).unwrap();
-        assert_eq!(
-            answers_folder(submission.path(), &exercise),
-            "exercises/factorial-gather"
-        );
-    }
 
     #[cfg(unix)]
     #[test]

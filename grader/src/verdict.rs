@@ -138,6 +138,8 @@ pub struct CheckReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct ExerciseReport {
     pub name: String,
+    /// Its folder under `exercises/`: its name, kept as a field of its own for the programs that
+    /// read `--format json`.
     pub dir: String,
     pub title: String,
     pub status: Status,

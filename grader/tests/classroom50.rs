@@ -191,12 +191,18 @@ fn the_autograder_folder_grades_a_submission_as_classroom_50_runs_it() {
     )
     .unwrap();
     std::fs::remove_file(&github_output).unwrap();
+    std::fs::write(checkout.join("result.json"), "{\"score\": 100}").unwrap();
     run_autograder(python, &bundle, &checkout, &github_output, &runner_temp);
     let renamed: Value =
         serde_json::from_str(&std::fs::read_to_string(checkout.join("result.json")).unwrap())
             .unwrap();
     assert_eq!(renamed["score"], 5, "{renamed}");
     assert_eq!(renamed["tests"], result["tests"]);
+    let outputs = std::fs::read_to_string(&github_output).unwrap();
+    assert!(
+        outputs.contains(&format!("summary=5/{max_score} points")),
+        "{outputs}"
+    );
 }
 
 /// Runs `autograder.py` as Classroom 50's runner does: with Python, in the student's checkout,

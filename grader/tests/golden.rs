@@ -1,6 +1,6 @@
 //! Golden cases: known-correct and known-wrong submissions, and the verdict each must get.
 //!
-//! `grader/golden/<exercise dir>/<case>/` holds a submission (`lib.rs` for the exercise's
+//! `grader/golden/<exercise>/<case>/` holds a submission (`lib.rs` for the exercise's
 //! `src/lib.rs`, or `from-solution.toml`, replacements that turn the reference solution into a
 //! wrong variant; and any other file by its name in the exercise's folder, such as
 //! `prediction.txt`; what a case leaves out stays as the stub ships it), a `README` if it needs
@@ -11,7 +11,7 @@
 //! and the temporary copy's path are left out, and of a text longer than 100 lines (a flood of
 //! output) the rest is pinned as its number of lines.
 //!
-//! Each case is a test of its own, named `<exercise dir>/<case>`
+//! Each case is a test of its own, named `<exercise>/<case>`
 //! (`factorial-gather/sequential`), beside the other tests of this file: `cargo test -p grader
 //! --test golden -- --list` lists them, `cargo test -p grader --test golden --
 //! factorial-gather/sequential` runs one (a filter runs every test whose name contains it;
@@ -658,7 +658,7 @@ async fn a_folder_from_before_the_rename_is_named() {
     assert_eq!(report.notes.len(), 1, "{report:#?}");
     assert!(
         report.notes[0].contains(
-            "Move what you wrote there (src/, prediction.txt) into \
+            "Move what you wrote in exercises/01-factorial-gather/ (src/, prediction.txt) into \
              exercises/factorial-gather/, then delete exercises/01-factorial-gather/"
         ),
         "{}",
@@ -666,6 +666,11 @@ async fn a_folder_from_before_the_rename_is_named() {
     );
     assert!(
         grader::report::human::render(&graded).contains("exercises/01-factorial-gather/ is this")
+    );
+    // In GitHub Actions, the job's summary says it too.
+    assert!(
+        grader::report::classroom::summary_markdown(&graded)
+            .contains("**factorial-gather**: exercises/01-factorial-gather/ is this")
     );
 
     std::fs::remove_dir_all(&own).unwrap();

@@ -2,8 +2,8 @@
 //! itself (`cli` uses `dev`, so `dev` must not use `cli`). A circle makes two modules one in
 //! all but name: neither can be read, tested or changed alone.
 //!
-//! A module's imports are the `crate::NAME` paths in its code (comments left out), `NAME` being
-//! another top-level module of `grader/src`.
+//! A module's imports are the `crate::NAME` paths in its code (comments left out), groups
+//! (`crate::{a, b}`) included, `NAME` being another top-level module of `grader/src`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -37,23 +37,60 @@ fn imports(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
         } else {
             texts.push(std::fs::read_to_string(src.join(format!("{module}.rs"))).unwrap());
         }
-        let mut used = BTreeSet::new();
-        for line in texts.iter().flat_map(|text| text.lines()) {
-            let code = line.split("//").next().unwrap_or_default();
-            for (at, _) in code.match_indices("crate::") {
-                let rest = &code[at + "crate::".len()..];
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
-                if modules.contains(&name) && name != *module {
-                    used.insert(name);
-                }
-            }
-        }
+        let code: String = texts
+            .iter()
+            .flat_map(|text| text.lines())
+            .map(|line| line.split("//").next().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let used = named_modules(&code)
+            .into_iter()
+            .filter(|name| modules.contains(name) && name != module)
+            .collect();
         graph.insert(module.clone(), used);
     }
     graph
+}
+
+/// The first segment of every `crate::` path in `code`, groups included: `crate::cli::Args`
+/// names `cli`, `use crate::{git, tr}` names `git` and `tr`.
+fn named_modules(code: &str) -> BTreeSet<String> {
+    let identifier = |text: &str| -> String {
+        text.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut names = BTreeSet::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        let Some(group) = rest.strip_prefix('{') else {
+            names.insert(identifier(rest));
+            continue;
+        };
+        // The group's items at its top level, up to its closing brace.
+        let (mut depth, mut item) = (0, String::new());
+        for c in group.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => break,
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    names.insert(identifier(&item));
+                    item.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            if depth == 0 || c == '{' {
+                item.push(c);
+            }
+        }
+        names.insert(identifier(&item));
+    }
+    // A group's trailing comma leaves an empty item.
+    names.remove("");
+    names
 }
 
 /// A path from `from` back to `to` through the graph, if there is one.
@@ -75,6 +112,13 @@ fn path_back(
         }
     }
     None
+}
+
+#[test]
+fn imports_are_found_in_paths_and_groups() {
+    let code = "use crate::cli::Args;\nuse crate::{\n    git,\n    report::{human, json},\n    tr,\n};\nlet x = crate::dev::run();";
+    let names: Vec<String> = named_modules(code).into_iter().collect();
+    assert_eq!(names, ["cli", "dev", "git", "report", "tr"]);
 }
 
 #[test]

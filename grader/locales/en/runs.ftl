@@ -57,9 +57,11 @@ runner-grading-file-edited = A grading file differs from the sealed manifest: { 
 
 ## a student's copy from before the course named every folder after its exercise
 
-course-former-folder-only = exercises/{ $exercise }/ is missing, and exercises/{ $former }/ is there:
-    it is { $exercise }'s folder from before the course named every folder after its exercise.
-    Move it, `git mv exercises/{ $former } exercises/{ $exercise }`, then grade again.
+course-former-folder-only = exercises/{ $exercise }/ is missing, and exercises/{ $former }/ is
+    there: it is { $exercise }'s folder from before the course named every folder after its
+    exercise. Move it to exercises/{ $exercise }/ (`git mv exercises/{ $former } exercises/{ $exercise }`),
+    then run the command again.
 course-former-folder-left = exercises/{ $former }/ is this exercise's folder from before the course
-    renamed it, and is not graded: exercises/{ $exercise }/ is. Move what you wrote there ({ $answers })
-    into exercises/{ $exercise }/, then delete exercises/{ $former }/.
+    renamed it, and is not graded: exercises/{ $exercise }/ is. Move what you wrote in
+    exercises/{ $former }/ ({ $answers }) into exercises/{ $exercise }/, then delete
+    exercises/{ $former }/.

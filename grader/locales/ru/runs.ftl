@@ -70,10 +70,11 @@ runner-grading-file-edited = Файл, по которому идёт прове
 
 ## копия студента, сделанная до того, как папки упражнений стали называться их именами
 
-course-former-folder-only = Папки exercises/{ $exercise }/ нет, зато есть exercises/{ $former }/: так
+course-former-folder-only = Папки exercises/{ $exercise }/ нет, а есть exercises/{ $former }/: так
     называлась папка упражнения { $exercise }, пока папки курса не стали называться по именам
-    упражнений. Переименуйте её: `git mv exercises/{ $former } exercises/{ $exercise }`, и запустите
-    проверку снова.
+    упражнений. Переименуйте её в exercises/{ $exercise }/ (командой
+    `git mv exercises/{ $former } exercises/{ $exercise }`) и повторите команду.
 course-former-folder-left = exercises/{ $former }/ — прежняя папка этого упражнения, её больше не
-    проверяют: проверяется exercises/{ $exercise }/. Перенесите то, что вы там написали ({ $answers }),
-    в exercises/{ $exercise }/, а затем удалите exercises/{ $former }/.
+    проверяют: проверяется exercises/{ $exercise }/. Перенесите то, что вы написали в
+    exercises/{ $former }/ ({ $answers }), в exercises/{ $exercise }/, а затем удалите
+    exercises/{ $former }/.

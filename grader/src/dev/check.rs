@@ -172,9 +172,9 @@ fn layout(root: &Path, course: &Course, problems: &mut Vec<String>) {
     workspace_excludes(root, course, problems);
 }
 
-/// The workspace leaves out every former folder of an exercise: a student's copy that still
-/// holds one beside the new folder (two packages of one name) would stop cargo before the
-/// grader could say what to move.
+/// The workspace leaves out every former folder of an exercise, under each top folder of a
+/// package: a copy that still holds one beside the new folder (two packages of one name) would
+/// stop cargo before the grader could say what to move.
 fn workspace_excludes(root: &Path, course: &Course, problems: &mut Vec<String>) {
     let Ok(text) = std::fs::read_to_string(root.join("Cargo.toml")) else {
         problems.push("the course has no Cargo.toml".to_string());
@@ -191,7 +191,13 @@ fn workspace_excludes(root: &Path, course: &Course, problems: &mut Vec<String>) 
         })
         .collect();
     for exercise in &course.exercises {
-        for folder in exercise.former_exercise_folders() {
+        let tops = FOLDERS.iter().map(|folder| folder.top);
+        for folder in tops.flat_map(|top| {
+            exercise
+                .former_dirs
+                .iter()
+                .map(move |dir| format!("{top}/{dir}"))
+        }) {
             if !excluded.contains(&folder) {
                 problems.push(format!(
                     "Cargo.toml's `workspace.exclude` lacks \"{folder}\", a former folder of \
@@ -552,14 +558,11 @@ mod tests {
         )
         .unwrap();
         workspace_excludes(copy.path(), &course, &mut problems);
+        assert_eq!(problems.len(), 8, "{problems:#?}");
         assert_eq!(
-            problems,
-            [
-                "Cargo.toml's `workspace.exclude` lacks \"exercises/02-fastest-ip\", a former \
-                 folder of `fastest-ip`",
-                "Cargo.toml's `workspace.exclude` lacks \"exercises/03-image-bot\", a former \
-                 folder of `image-bot`"
-            ]
+            problems[0],
+            "Cargo.toml's `workspace.exclude` lacks \"solutions/01-factorial-gather\", a former \
+             folder of `factorial-gather`"
         );
     }
 }

@@ -106,6 +106,11 @@ pub fn summary_markdown(grade: &Grade) -> String {
             max_points = grade.max_points
         )
     ));
+    for exercise in &grade.exercises {
+        for note in &exercise.notes {
+            text.push_str(&format!("\n> ⚠️ **{}**: {note}\n", exercise.name));
+        }
+    }
     if !grade.tampered.is_empty() {
         text.push_str(&format!(
             "\n> ⚠️ {}\n",
