@@ -179,6 +179,35 @@ async fn a_submission_from_before_the_rename_grades_as_one_after_it() {
     );
 }
 
+/// A submission cannot hand in the instructor's own files through a symbolic link: not as an
+/// answer (`src` linked to the solution's), nor as a folder on the way to one (the exercise's
+/// former folder linked to the solution). The stub is graded instead.
+#[cfg(unix)]
+#[tokio::test]
+async fn links_to_the_instructors_solution_are_not_followed() {
+    let _working_copy = WORKING_COPY.lock().await;
+    let solution = course_root()
+        .canonicalize()
+        .unwrap()
+        .join("solutions/factorial-gather");
+    for (link, target) in [
+        ("exercises/factorial-gather/src", solution.join("src")),
+        ("exercises/01-factorial-gather", solution.clone()),
+    ] {
+        let student = tempfile::tempdir().unwrap();
+        let link = student.path().join(link);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let grade = grade_submission(student.path(), &["factorial-gather"]).await;
+        let report = &grade.exercises[0];
+        assert_eq!(report.points, 0, "{}: {report:#?}", link.display());
+        assert_eq!(
+            check(&grade, "factorial-gather", "factorial").status,
+            Status::NotDone
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_program_that_rewrites_grading_files_while_it_runs_changes_nothing() {
     let _working_copy = WORKING_COPY.lock().await;
