@@ -2,7 +2,8 @@
 //! `course.toml`: `src/`, a prediction) back as they were shipped, after asking. A student's copy
 //! was shipped as its first commit; the course repository (the one with `solutions/`) ships what
 //! HEAD holds. Nothing else of the exercise is touched (its READMEs stay as they are), and nothing
-//! is staged: `git restore --worktree`.
+//! is staged: `git restore --worktree`. A copy shipped before the course renamed the exercise's
+//! folder gets its files from the former folder of that commit, into the folder of today.
 
 use std::io::BufRead;
 use std::path::Path;
