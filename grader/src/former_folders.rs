@@ -29,10 +29,19 @@ pub fn answers_folder(submission: &Path, exercise: &Exercise) -> String {
 /// The former folders of an exercise that the copy at `root` holds, relative to it
 /// (`exercises/01-factorial-gather`). A file of that name is no folder, and does not count.
 pub fn present(root: &Path, exercise: &Exercise) -> Vec<String> {
-    exercise
-        .former_exercise_folders()
-        .filter(|folder| is_folder(&root.join(folder)))
+    present_dirs(root, exercise)
+        .map(|dir| format!("{}/{dir}", Variant::Exercise.folder()))
         .collect()
+}
+
+/// The names of the former folders that the copy at `root` holds under `exercises/`.
+fn present_dirs<'a>(root: &'a Path, exercise: &'a Exercise) -> impl Iterator<Item = &'a str> {
+    let exercises = root.join(Variant::Exercise.folder());
+    exercise
+        .former_dirs
+        .iter()
+        .filter(move |dir| is_folder(&exercises.join(dir)))
+        .map(String::as_str)
 }
 
 /// Fails, saying which folder to move, when the exercise's folder is missing from a student's
@@ -43,27 +52,21 @@ pub fn require_moved(root: &Path, exercise: &Exercise) -> Result<(), String> {
     if is_folder(&root.join(exercise.exercise_folder())) {
         return Ok(());
     }
-    let Some(former) = exercise
-        .former_dirs
-        .iter()
-        .find(|dir| is_folder(&root.join(Variant::Exercise.folder()).join(dir)))
-    else {
-        return Ok(());
-    };
-    Err(tr!(
-        "course-former-folder-only",
-        exercise = exercise.name.as_str(),
-        former = former.as_str()
-    ))
+    match present_dirs(root, exercise).next() {
+        Some(former) => Err(tr!(
+            "course-former-folder-only",
+            exercise = exercise.name.as_str(),
+            former = former
+        )),
+        None => Ok(()),
+    }
 }
 
 /// What to tell a student whose copy at `root` still holds a former folder of the exercise
 /// beside its own: the former is not graded, and what it holds should move.
 pub fn left_behind(root: &Path, exercise: &Exercise) -> Vec<String> {
-    present(root, exercise)
-        .iter()
-        .map(|folder| {
-            let former = folder.rsplit('/').next().unwrap_or(folder);
+    present_dirs(root, exercise)
+        .map(|former| {
             tr!(
                 "course-former-folder-left",
                 exercise = exercise.name.as_str(),
